@@ -1,0 +1,196 @@
+// The engine kernel: one command at a time, run to completion. A command is admitted into events,
+// each event is appended (rev + 1) and reduced, and every controller sees the change in a fixed
+// order through its watch pipeline. When no command is queued, the first controller (in the
+// order given) with a waiting key reconciles one key; its commands run before the next key. When
+// nothing is queued at all, the clock jumps to the next timer. Nothing here reads the wall clock.
+
+import { Subject } from 'rxjs';
+import { Agenda } from './agenda.ts';
+import type { Command } from './commands.ts';
+import type { Change, Controller, Effect, ReconcileContext } from './controller.ts';
+import type { EventBody, KsimEvent } from './events.ts';
+import { Rng } from './prng.ts';
+import { WorkQueue } from './work-queue.ts';
+
+export interface AdmitContext {
+  readonly nowMs: number;
+  readonly rng: Rng;
+}
+
+export interface EngineParts<S> {
+  readonly initialState: S;
+  readonly admit: (command: Command, state: S, context: AdmitContext) => readonly EventBody[];
+  readonly reduce: (state: S, event: KsimEvent) => S;
+  /** In the order they reconcile when several have keys waiting. */
+  readonly controllers: readonly Controller<S>[];
+  /** Called with every appended event, in order; a log writer plugs in here. */
+  readonly onEvent?: (event: KsimEvent, after: S) => void;
+}
+
+type AgendaItem =
+  | { readonly kind: 'command'; readonly command: Command }
+  | { readonly kind: 'wake'; readonly controller: number; readonly key: string; readonly background: boolean };
+
+/** A bound on the work done at one virtual instant, so a feedback loop fails loudly instead of hanging. */
+export const MAX_STEPS_PER_INSTANT = 5_000_000;
+
+export class LivelockError extends Error {}
+
+interface Wired<S> {
+  readonly controller: Controller<S>;
+  readonly queue: WorkQueue;
+  readonly rng: Rng;
+}
+
+export class Engine<S> {
+  private state: S;
+  private rev = 0;
+  private now = 0;
+  private readonly agenda = new Agenda<AgendaItem>();
+  private readonly inbox: Command[] = [];
+  private inboxHead = 0;
+  private readonly changes = new Subject<Change<S>>();
+  private readonly wired: readonly Wired<S>[];
+  private readonly apiserverRng: Rng;
+  private stepsThisInstant = 0;
+  /** Timers that are not background ones; the run is idle when none is left. */
+  private foregroundTimers = 0;
+
+  constructor(
+    private readonly parts: EngineParts<S>,
+    readonly seed: number,
+  ) {
+    this.state = parts.initialState;
+    this.apiserverRng = Rng.forComponent(seed, 'kube-apiserver');
+    this.wired = parts.controllers.map((controller) => {
+      const queue = new WorkQueue();
+      controller.watch(this.changes).subscribe((key) => queue.add(key));
+      return { controller, queue, rng: Rng.forComponent(seed, controller.name) };
+    });
+    this.wired.forEach((wired, index) => {
+      if (wired.controller.start) this.apply(index, wired.controller.start(this.contextFor(wired)));
+    });
+  }
+
+  get currentState(): S {
+    return this.state;
+  }
+
+  get revision(): number {
+    return this.rev;
+  }
+
+  get nowMs(): number {
+    return this.now;
+  }
+
+  /** Queues a command for a virtual time (a scenario step). */
+  schedule(atMs: number, command: Command): void {
+    this.agenda.schedule(Math.max(atMs, this.now), { kind: 'command', command });
+    this.foregroundTimers++;
+  }
+
+  /** Queues a command now, behind whatever is already queued. */
+  submit(command: Command): void {
+    this.inbox.push(command);
+  }
+
+  /** True when nothing is queued and only background timers (heartbeats) are left. */
+  get idle(): boolean {
+    return this.foregroundTimers === 0;
+  }
+
+  /**
+   * Runs everything due up to and including `endMs`, then leaves the clock at `endMs`.
+   * With no end (Infinity) it stops when the run goes idle, the clock at the last work done.
+   * Returns false when the run went idle.
+   */
+  runUntil(endMs: number): boolean {
+    this.settle();
+    for (;;) {
+      const next = this.agenda.peekTime();
+      if (next === undefined || (this.idle && endMs === Number.POSITIVE_INFINITY)) return false;
+      if (next > endMs) break;
+      this.advanceTo(next);
+      this.settle();
+    }
+    this.now = Math.max(this.now, endMs);
+    return !this.idle;
+  }
+
+  private advanceTo(timeMs: number): void {
+    if (timeMs > this.now) this.stepsThisInstant = 0;
+    this.now = timeMs;
+    while (this.agenda.peekTime() === timeMs) {
+      const timer = this.agenda.pop();
+      if (timer === undefined) break;
+      const item = timer.payload;
+      if (item.kind === 'command' || !item.background) this.foregroundTimers--;
+      if (item.kind === 'command') this.inbox.push(item.command);
+      else this.wired[item.controller]?.queue.add(item.key);
+    }
+  }
+
+  /** Runs queued commands and controller keys until both are empty. */
+  private settle(): void {
+    for (;;) {
+      if (++this.stepsThisInstant > MAX_STEPS_PER_INSTANT) {
+        throw new LivelockError(
+          `more than ${MAX_STEPS_PER_INSTANT} steps at virtual time ${this.now}ms (seed ${this.seed}): a feedback loop?`,
+        );
+      }
+      const command = this.takeCommand();
+      if (command !== undefined) {
+        this.execute(command);
+        continue;
+      }
+      const index = this.wired.findIndex((wired) => wired.queue.size > 0);
+      if (index === -1) return;
+      const wired = this.wired[index] as Wired<S>;
+      const key = wired.queue.take() as string;
+      this.apply(index, wired.controller.reconcile(key, this.contextFor(wired)));
+    }
+  }
+
+  private takeCommand(): Command | undefined {
+    if (this.inboxHead >= this.inbox.length) {
+      if (this.inbox.length > 0) {
+        this.inbox.length = 0;
+        this.inboxHead = 0;
+      }
+      return undefined;
+    }
+    return this.inbox[this.inboxHead++];
+  }
+
+  private execute(command: Command): void {
+    const bodies = this.parts.admit(command, this.state, { nowMs: this.now, rng: this.apiserverRng });
+    for (const body of bodies) {
+      const event = { rev: ++this.rev, time: this.now, actor: command.actor, ...body } as KsimEvent;
+      const before = this.state;
+      this.state = this.parts.reduce(before, event);
+      this.parts.onEvent?.(event, this.state);
+      this.changes.next({ event, before, after: this.state });
+    }
+  }
+
+  private apply(controllerIndex: number, effects: readonly Effect[]): void {
+    for (const effect of effects) {
+      if (effect.kind === 'submit') this.inbox.push(effect.command);
+      else {
+        const background = effect.background === true;
+        if (!background) this.foregroundTimers++;
+        this.agenda.schedule(Math.max(effect.atMs, this.now), {
+          kind: 'wake',
+          controller: controllerIndex,
+          key: effect.key,
+          background,
+        });
+      }
+    }
+  }
+
+  private contextFor(wired: Wired<S>): ReconcileContext<S> {
+    return { state: this.state, nowMs: this.now, rng: wired.rng };
+  }
+}

@@ -1,0 +1,233 @@
+// The Kubernetes object model as ksim keeps it: plain readonly JSON with upstream's field names.
+// Only the fields ksim reads are typed; any other field a manifest carries is kept as given.
+
+import type { LabelSelector, Labels, SelectorRequirement } from './labels.ts';
+
+export interface OwnerReference {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly uid: string;
+  readonly controller?: boolean;
+  readonly blockOwnerDeletion?: boolean;
+}
+
+export interface ObjectMeta {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly generateName?: string;
+  readonly uid: string;
+  /** Set by the reducer from the revision of the last change; absent only inside events. */
+  readonly resourceVersion?: string;
+  readonly generation?: number;
+  readonly creationTimestamp: string;
+  readonly deletionTimestamp?: string;
+  readonly deletionGracePeriodSeconds?: number;
+  readonly labels?: Labels;
+  readonly annotations?: Labels;
+  readonly ownerReferences?: readonly OwnerReference[];
+}
+
+/** Any stored object. Kinds that ksim models have narrower types below. */
+export interface KubeObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: ObjectMeta;
+  readonly [field: string]: unknown;
+}
+
+export type ResourceList = Readonly<Record<string, string>>;
+
+export interface ResourceRequirements {
+  readonly requests?: ResourceList;
+  readonly limits?: ResourceList;
+}
+
+export interface Container {
+  readonly name: string;
+  readonly image: string;
+  readonly resources?: ResourceRequirements;
+  readonly [field: string]: unknown;
+}
+
+export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+
+export interface Taint {
+  readonly key: string;
+  readonly value?: string;
+  readonly effect: TaintEffect;
+  readonly timeAdded?: string;
+}
+
+export interface Toleration {
+  readonly key?: string;
+  readonly operator?: 'Exists' | 'Equal';
+  readonly value?: string;
+  readonly effect?: TaintEffect;
+  readonly tolerationSeconds?: number;
+}
+
+export type NodeSelectorOperator = SelectorRequirement['operator'] | 'Gt' | 'Lt';
+
+export interface NodeSelectorRequirement {
+  readonly key: string;
+  readonly operator: NodeSelectorOperator;
+  readonly values?: readonly string[];
+}
+
+export interface NodeSelectorTerm {
+  readonly matchExpressions?: readonly NodeSelectorRequirement[];
+  readonly matchFields?: readonly NodeSelectorRequirement[];
+}
+
+export interface NodeAffinity {
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: {
+    readonly nodeSelectorTerms: readonly NodeSelectorTerm[];
+  };
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: readonly {
+    readonly weight: number;
+    readonly preference: NodeSelectorTerm;
+  }[];
+}
+
+export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+
+export interface PodSpec {
+  readonly containers: readonly Container[];
+  readonly initContainers?: readonly Container[];
+  readonly nodeName?: string;
+  readonly nodeSelector?: Labels;
+  readonly affinity?: { readonly nodeAffinity?: NodeAffinity; readonly [field: string]: unknown };
+  readonly tolerations?: readonly Toleration[];
+  readonly restartPolicy?: RestartPolicy;
+  readonly terminationGracePeriodSeconds?: number;
+  readonly schedulerName?: string;
+  readonly priority?: number;
+  readonly overhead?: ResourceList;
+  readonly [field: string]: unknown;
+}
+
+export type ConditionStatus = 'True' | 'False' | 'Unknown';
+
+export interface Condition {
+  readonly type: string;
+  readonly status: ConditionStatus;
+  readonly reason?: string;
+  readonly message?: string;
+  readonly lastProbeTime?: string | null;
+  readonly lastTransitionTime?: string;
+  readonly lastHeartbeatTime?: string;
+}
+
+export interface ContainerState {
+  readonly waiting?: { readonly reason: string; readonly message?: string };
+  readonly running?: { readonly startedAt: string };
+  readonly terminated?: {
+    readonly exitCode: number;
+    readonly reason: string;
+    readonly message?: string;
+    readonly startedAt?: string;
+    readonly finishedAt: string;
+  };
+}
+
+export interface ContainerStatus {
+  readonly name: string;
+  readonly image: string;
+  readonly imageID?: string;
+  readonly containerID?: string;
+  readonly ready: boolean;
+  readonly started?: boolean;
+  readonly restartCount: number;
+  readonly state: ContainerState;
+  readonly lastState?: ContainerState;
+}
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+
+export interface PodStatus {
+  readonly phase: PodPhase;
+  readonly conditions?: readonly Condition[];
+  readonly hostIP?: string;
+  readonly podIP?: string;
+  readonly startTime?: string;
+  readonly containerStatuses?: readonly ContainerStatus[];
+  readonly qosClass?: string;
+  readonly reason?: string;
+  readonly message?: string;
+}
+
+export interface Pod extends KubeObject {
+  readonly kind: 'Pod';
+  readonly spec: PodSpec;
+  readonly status: PodStatus;
+}
+
+export interface PodTemplateSpec {
+  readonly metadata?: { readonly labels?: Labels; readonly annotations?: Labels; readonly [f: string]: unknown };
+  readonly spec: PodSpec;
+}
+
+export interface ReplicaSetSpec {
+  readonly replicas: number;
+  readonly minReadySeconds?: number;
+  readonly selector: LabelSelector;
+  readonly template: PodTemplateSpec;
+}
+
+export interface ReplicaSetStatus {
+  readonly replicas: number;
+  readonly fullyLabeledReplicas?: number;
+  readonly readyReplicas?: number;
+  readonly availableReplicas?: number;
+  readonly observedGeneration?: number;
+  readonly conditions?: readonly Condition[];
+}
+
+export interface ReplicaSet extends KubeObject {
+  readonly kind: 'ReplicaSet';
+  readonly spec: ReplicaSetSpec;
+  readonly status: ReplicaSetStatus;
+}
+
+export interface NodeStatus {
+  readonly capacity: ResourceList;
+  readonly allocatable: ResourceList;
+  readonly conditions: readonly Condition[];
+  readonly addresses?: readonly { readonly type: string; readonly address: string }[];
+  readonly nodeInfo?: Readonly<Record<string, string>>;
+}
+
+export interface NodeSpec {
+  readonly unschedulable?: boolean;
+  readonly taints?: readonly Taint[];
+  readonly podCIDR?: string;
+}
+
+export interface Node extends KubeObject {
+  readonly kind: 'Node';
+  readonly spec: NodeSpec;
+  readonly status: NodeStatus;
+}
+
+export interface Namespace extends KubeObject {
+  readonly kind: 'Namespace';
+  readonly status: { readonly phase: 'Active' | 'Terminating' };
+}
+
+/** Where an object lives: the key of every Table, "namespace/name" or just "name" for cluster-scoped kinds. */
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace === undefined || namespace === '' ? name : `${namespace}/${name}`;
+}
+
+export function keyOf(object: { readonly metadata: { readonly namespace?: string; readonly name: string } }): string {
+  return objectKey(object.metadata.namespace, object.metadata.name);
+}
+
+export function controllerOf(object: KubeObject): OwnerReference | undefined {
+  return object.metadata.ownerReferences?.find((owner) => owner.controller === true);
+}
+
+export function findCondition(conditions: readonly Condition[] | undefined, type: string): Condition | undefined {
+  return conditions?.find((condition) => condition.type === type);
+}
