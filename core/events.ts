@@ -57,7 +57,9 @@ const Named = { namespace: t.string, name: t.string };
 /** The payload codec of every event type. Adding an entry here adds the type to the union. */
 export const eventPayloads = {
   'namespace/created': t.type({ object: NamespaceObject }),
+  'namespace/updated': t.type({ object: NamespaceObject }),
   'node/joined': t.type({ object: NodeObject }),
+  'node/updated': t.type({ object: NodeObject }),
   'node/statusReported': t.type({ name: t.string, status: NodeStatusValue }),
   'node/cordoned': t.type({ name: t.string }),
   'node/uncordoned': t.type({ name: t.string }),
@@ -78,9 +80,9 @@ export const eventPayloads = {
   'replicaset/deleted': t.type({ ...Named }),
   'object/created': t.type({ object: AnyObject }),
   'object/updated': t.type({ object: AnyObject }),
-  'object/deleted': t.type({ kind: t.string, namespace: t.union([t.string, t.undefined]), name: t.string }),
+  'object/deleted': t.intersection([t.type({ kind: t.string, name: t.string }), t.partial({ namespace: t.string })]),
   'request/rejected': t.type({
-    request: t.type({ verb: t.string, kind: t.string, name: t.union([t.string, t.undefined]) }),
+    request: t.intersection([t.type({ verb: t.string, kind: t.string }), t.partial({ namespace: t.string, name: t.string })]),
     code: t.number,
     reason: t.string,
     message: t.string,

@@ -65,7 +65,21 @@ function splitTopLevel(text: string): string[] {
   return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
 
+const KEY = /^([A-Za-z0-9][-A-Za-z0-9_.]*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/** A requirement whose key and values are well formed, or the error text for the whole part. */
+function checked(requirement: SelectorRequirement, part: string): SelectorRequirement | string {
+  const valid = KEY.test(requirement.key) && (requirement.values ?? []).every((value) => VALUE.test(value));
+  return valid ? requirement : `unable to parse requirement: "${part}"`;
+}
+
 function parseRequirement(part: string): SelectorRequirement | string {
+  const requirement = parseRequirementShape(part);
+  return typeof requirement === 'string' ? requirement : checked(requirement, part);
+}
+
+function parseRequirementShape(part: string): SelectorRequirement | string {
   const set = SET_REQUIREMENT.exec(part);
   if (set) {
     const values = (set[3] ?? '')

@@ -1,0 +1,61 @@
+// Pod defaulting as the API server applies it (pkg/apis/core/v1/defaults.go) plus the
+// DefaultTolerationSeconds admission plugin, so stored pods look like a real cluster's.
+
+import type { Container, PodSpec, ResourceList, Toleration } from '../core/objects.ts';
+
+/** Upstream pulls always for ":latest" or an untagged image, and only if absent otherwise. */
+function imagePullPolicy(image: string): string {
+  const lastPart = image.slice(image.lastIndexOf('/') + 1);
+  const tagged = lastPart.includes(':') || image.includes('@');
+  return !tagged || image.endsWith(':latest') ? 'Always' : 'IfNotPresent';
+}
+
+/** A container with limits but no request for a resource requests what it limits (SetDefaults_Container). */
+function defaultRequests(container: Container): Container['resources'] {
+  const limits: ResourceList = container.resources?.limits ?? {};
+  const requests: ResourceList = { ...limits, ...(container.resources?.requests ?? {}) };
+  const resources = { ...(container.resources ?? {}) };
+  return Object.keys(requests).length === 0 ? resources : { ...resources, requests };
+}
+
+function defaultContainer(container: Container): Container {
+  return {
+    imagePullPolicy: imagePullPolicy(container.image ?? ''),
+    terminationMessagePath: '/dev/termination-log',
+    terminationMessagePolicy: 'File',
+    ...container,
+    resources: defaultRequests(container),
+  };
+}
+
+/** 300 s of tolerance for not-ready and unreachable nodes, added to every pod that lacks it. */
+function defaultTolerations(tolerations: readonly Toleration[] | undefined): readonly Toleration[] {
+  const list = [...(tolerations ?? [])];
+  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+    const present = list.some((toleration) => (toleration.key === key || toleration.key === undefined) && (toleration.effect === 'NoExecute' || toleration.effect === undefined));
+    if (!present) list.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+  }
+  return list;
+}
+
+export function defaultPodSpec(spec: PodSpec): PodSpec {
+  return {
+    restartPolicy: 'Always',
+    terminationGracePeriodSeconds: 30,
+    dnsPolicy: 'ClusterFirst',
+    securityContext: {},
+    schedulerName: 'default-scheduler',
+    enableServiceLinks: true,
+    preemptionPolicy: 'PreemptLowerPriority',
+    priority: 0,
+    ...spec,
+    containers: (spec.containers ?? []).map(defaultContainer),
+    ...(spec.initContainers === undefined ? {} : { initContainers: spec.initContainers.map(defaultContainer) }),
+  };
+}
+
+/** Defaults for a pod being created: the template defaults plus the admission-time tolerations. */
+export function defaultPodForCreate(spec: PodSpec): PodSpec {
+  const defaulted = defaultPodSpec(spec);
+  return { ...defaulted, tolerations: defaultTolerations(defaulted.tolerations) };
+}

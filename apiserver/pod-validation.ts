@@ -1,0 +1,104 @@
+// Pod spec validation with upstream's field paths and words (pkg/apis/core/validation).
+// It reads the spec as untrusted JSON: a manifest may hold anything.
+
+import { parseQuantity } from '../core/quantity.ts';
+import { duplicate, type FieldError, invalid, required, unsupported, validateDns1123Label, validateLabels } from './field-errors.ts';
+
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+const QUANTITY_MESSAGE = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
+type Json = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function validateResourceList(path: string, list: unknown): FieldError[] {
+  if (list === undefined) return [];
+  if (!isRecord(list)) return [invalid(path, list, 'must be a map of resource names to quantities')];
+  const errors: FieldError[] = [];
+  for (const [name, value] of Object.entries(list)) {
+    if ((typeof value !== 'string' && typeof value !== 'number') || parseQuantity(value) === undefined) errors.push(invalid(`${path}[${name}]`, value, QUANTITY_MESSAGE));
+    else if ((parseQuantity(value) ?? 0) < 0) errors.push(invalid(`${path}[${name}]`, value, 'must be greater than or equal to 0'));
+  }
+  return errors;
+}
+
+function validateRequestsWithinLimits(path: string, resources: Json): FieldError[] {
+  if (!isRecord(resources.requests) || !isRecord(resources.limits)) return [];
+  const errors: FieldError[] = [];
+  for (const [name, request] of Object.entries(resources.requests)) {
+    const limit = resources.limits[name];
+    if (limit === undefined) continue;
+    const requested = parseQuantity(request as string);
+    const limited = parseQuantity(limit as string);
+    if (requested !== undefined && limited !== undefined && requested > limited) {
+      errors.push(invalid(`${path}.requests`, String(request), `must be less than or equal to ${name} limit of ${String(limit)}`));
+    }
+  }
+  return errors;
+}
+
+function validateContainer(path: string, container: unknown, names: Set<string>): FieldError[] {
+  if (!isRecord(container)) return [invalid(path, container, 'must be an object')];
+  const errors: FieldError[] = [];
+  if (typeof container.name !== 'string' || container.name === '') errors.push(required(`${path}.name`));
+  else {
+    errors.push(...validateDns1123Label(`${path}.name`, container.name));
+    if (names.has(container.name)) errors.push(duplicate(`${path}.name`, container.name));
+    names.add(container.name);
+  }
+  if (typeof container.image !== 'string' || container.image.trim() === '') errors.push(required(`${path}.image`));
+  if (container.resources !== undefined) {
+    if (!isRecord(container.resources)) errors.push(invalid(`${path}.resources`, container.resources, 'must be an object'));
+    else {
+      errors.push(...validateResourceList(`${path}.resources.requests`, container.resources.requests));
+      errors.push(...validateResourceList(`${path}.resources.limits`, container.resources.limits));
+      errors.push(...validateRequestsWithinLimits(`${path}.resources`, container.resources));
+    }
+  }
+  return errors;
+}
+
+function validateContainers(path: string, containers: unknown, names: Set<string>, mustHaveOne: boolean): FieldError[] {
+  if (containers === undefined) return mustHaveOne ? [required(path)] : [];
+  if (!Array.isArray(containers)) return [invalid(path, containers, 'must be a list of containers')];
+  if (containers.length === 0 && mustHaveOne) return [required(path)];
+  return containers.flatMap((container, index) => validateContainer(`${path}[${index}]`, container, names));
+}
+
+const TOLERATION_OPERATORS = ['Equal', 'Exists'];
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+function validateTolerations(path: string, tolerations: unknown): FieldError[] {
+  if (tolerations === undefined) return [];
+  if (!Array.isArray(tolerations)) return [invalid(path, tolerations, 'must be a list of tolerations')];
+  return tolerations.flatMap((toleration: unknown, index): FieldError[] => {
+    const at = `${path}[${index}]`;
+    if (!isRecord(toleration)) return [invalid(at, toleration, 'must be an object')];
+    const errors: FieldError[] = [];
+    if (toleration.operator !== undefined && !TOLERATION_OPERATORS.includes(String(toleration.operator))) errors.push(unsupported(`${at}.operator`, toleration.operator, TOLERATION_OPERATORS));
+    if (toleration.effect !== undefined && toleration.effect !== '' && !TAINT_EFFECTS.includes(String(toleration.effect))) errors.push(unsupported(`${at}.effect`, toleration.effect, TAINT_EFFECTS));
+    if (toleration.operator === 'Exists' && toleration.value !== undefined && toleration.value !== '') errors.push(invalid(`${at}.operator`, toleration.operator, 'value must be empty when `operator` is \'Exists\''));
+    return errors;
+  });
+}
+
+/** Validates a pod spec; `allowedRestartPolicies` narrows the choice for pod templates of controllers. */
+export function validatePodSpec(path: string, spec: unknown, allowedRestartPolicies = RESTART_POLICIES): FieldError[] {
+  if (!isRecord(spec)) return [required(path)];
+  const names = new Set<string>();
+  const errors = [
+    ...validateContainers(`${path}.containers`, spec.containers, names, true),
+    ...validateContainers(`${path}.initContainers`, spec.initContainers, names, false),
+    ...validateTolerations(`${path}.tolerations`, spec.tolerations),
+    ...validateLabels(`${path}.nodeSelector`, spec.nodeSelector),
+  ];
+  if (spec.restartPolicy !== undefined && !allowedRestartPolicies.includes(String(spec.restartPolicy))) {
+    errors.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, allowedRestartPolicies));
+  }
+  const grace = spec.terminationGracePeriodSeconds;
+  if (grace !== undefined && (typeof grace !== 'number' || !Number.isInteger(grace) || grace < 0)) {
+    errors.push(invalid(`${path}.terminationGracePeriodSeconds`, grace, 'must be greater than or equal to 0'));
+  }
+  if (spec.nodeName !== undefined && typeof spec.nodeName !== 'string') errors.push(invalid(`${path}.nodeName`, spec.nodeName, 'must be a string'));
+  return errors;
+}

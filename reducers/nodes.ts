@@ -1,0 +1,49 @@
+// The Node reducer: a kubelet registers its node, reports status, and users cordon it.
+
+import type { EventOf, KsimEvent } from '../core/events.ts';
+import type { Node } from '../core/objects.ts';
+import { parseAllocatable } from './pod-resources.ts';
+import { stamp } from './stamp.ts';
+import type { ClusterState } from './state.ts';
+
+export type NodeEvent = Extract<KsimEvent, { type: `node/${string}` }>;
+
+function withUnschedulable(node: Node, unschedulable: boolean): Node {
+  const { unschedulable: _previous, ...spec } = node.spec;
+  return { ...node, spec: unschedulable ? { ...spec, unschedulable: true } : spec };
+}
+
+/** A node registered by its kubelet, or changed by a user's apply (labels, taints, capacity). */
+function joined(state: ClusterState, event: EventOf<'node/joined' | 'node/updated'>): ClusterState {
+  const node = stamp(event.object, event.rev);
+  const name = node.metadata.name;
+  const nodeAllocatable = state.indexes.nodeAllocatable.set(name, parseAllocatable(node.status.allocatable));
+  return { ...state, nodes: state.nodes.set(name, node), indexes: { ...state.indexes, nodeAllocatable } };
+}
+
+function statusReported(state: ClusterState, node: Node, event: EventOf<'node/statusReported'>): ClusterState {
+  const next = stamp({ ...node, status: event.status }, event.rev);
+  const allocatableChanged = JSON.stringify(node.status.allocatable) !== JSON.stringify(event.status.allocatable);
+  const nodeAllocatable = allocatableChanged
+    ? state.indexes.nodeAllocatable.set(event.name, parseAllocatable(event.status.allocatable))
+    : state.indexes.nodeAllocatable;
+  return { ...state, nodes: state.nodes.set(event.name, next), indexes: { ...state.indexes, nodeAllocatable } };
+}
+
+export function reduceNode(state: ClusterState, event: NodeEvent): ClusterState {
+  if (event.type === 'node/joined' || event.type === 'node/updated') return joined(state, event);
+  const node = state.nodes.get(event.name);
+  if (node === undefined) return state;
+  switch (event.type) {
+    case 'node/statusReported':
+      return statusReported(state, node, event);
+    case 'node/cordoned':
+      return { ...state, nodes: state.nodes.set(event.name, stamp(withUnschedulable(node, true), event.rev)) };
+    case 'node/uncordoned':
+      return { ...state, nodes: state.nodes.set(event.name, stamp(withUnschedulable(node, false), event.rev)) };
+    case 'node/deleted': {
+      const nodeAllocatable = state.indexes.nodeAllocatable.delete(event.name);
+      return { ...state, nodes: state.nodes.delete(event.name), indexes: { ...state.indexes, nodeAllocatable } };
+    }
+  }
+}

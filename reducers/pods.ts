@@ -1,0 +1,78 @@
+// The Pod reducer: creation, binding, scheduling failures, kubelet status, graceful deletion and
+// ownership. Each case builds the new pod; reindexPod keeps the indexes in step.
+
+import { toTimestamp } from '../core/clock.ts';
+import type { EventOf, KsimEvent } from '../core/events.ts';
+import { objectKey, type Pod } from '../core/objects.ts';
+import { reindexPod } from './pod-indexes.ts';
+import { setCondition, stamp } from './stamp.ts';
+import type { ClusterState } from './state.ts';
+
+export type PodEvent = Extract<KsimEvent, { type: `pod/${string}` }>;
+
+function bound(pod: Pod, event: EventOf<'pod/bound'>): Pod {
+  const conditions = setCondition(pod.status.conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null }, event.time);
+  return { ...pod, spec: { ...pod.spec, nodeName: event.nodeName }, status: { ...pod.status, conditions } };
+}
+
+function schedulingFailed(pod: Pod, event: EventOf<'pod/schedulingFailed'>): Pod {
+  const condition = { type: 'PodScheduled', status: 'False' as const, lastProbeTime: null, reason: event.reason, message: event.message };
+  return { ...pod, status: { ...pod.status, conditions: setCondition(pod.status.conditions, condition, event.time) } };
+}
+
+function deletionRequested(pod: Pod, event: EventOf<'pod/deletionRequested'>): Pod {
+  const metadata = {
+    ...pod.metadata,
+    deletionTimestamp: toTimestamp(event.time + event.gracePeriodSeconds * 1000),
+    deletionGracePeriodSeconds: event.gracePeriodSeconds,
+  };
+  return { ...pod, metadata };
+}
+
+function adopted(pod: Pod, event: EventOf<'pod/adopted'>): Pod {
+  const owners = (pod.metadata.ownerReferences ?? []).filter((owner) => owner.uid !== event.owner.uid);
+  return { ...pod, metadata: { ...pod.metadata, ownerReferences: [...owners, event.owner] } };
+}
+
+function released(pod: Pod, event: EventOf<'pod/released'>): Pod {
+  const owners = (pod.metadata.ownerReferences ?? []).filter((owner) => owner.uid !== event.ownerUid);
+  const { ownerReferences: _dropped, ...metadata } = pod.metadata;
+  return { ...pod, metadata: owners.length === 0 ? metadata : { ...metadata, ownerReferences: owners } };
+}
+
+/** The pod after an event that names an existing pod; undefined when it removes the pod. */
+function changed(pod: Pod, event: PodEvent): Pod | undefined {
+  switch (event.type) {
+    case 'pod/created':
+    case 'pod/updated':
+      return event.object;
+    case 'pod/bound':
+      return bound(pod, event);
+    case 'pod/schedulingFailed':
+      return schedulingFailed(pod, event);
+    case 'pod/statusUpdated':
+      return { ...pod, status: event.status };
+    case 'pod/deletionRequested':
+      return deletionRequested(pod, event);
+    case 'pod/deleted':
+      return undefined;
+    case 'pod/adopted':
+      return adopted(pod, event);
+    case 'pod/released':
+      return released(pod, event);
+  }
+}
+
+function targetKey(event: PodEvent): string {
+  return 'object' in event ? objectKey(event.object.metadata.namespace, event.object.metadata.name) : objectKey(event.namespace, event.name);
+}
+
+export function reducePod(state: ClusterState, event: PodEvent): ClusterState {
+  const key = targetKey(event);
+  const before = state.pods.get(key);
+  if (before === undefined && event.type !== 'pod/created') return state;
+  const next = changed(before ?? (event as EventOf<'pod/created'>).object, event);
+  const after = next === undefined ? undefined : stamp(next, event.rev);
+  const pods = after === undefined ? state.pods.delete(key) : state.pods.set(key, after);
+  return { ...state, pods, indexes: reindexPod(state.indexes, before, after) };
+}
