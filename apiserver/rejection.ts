@@ -12,8 +12,10 @@ export interface RequestInfo {
   readonly name?: string;
 }
 
-/** "pods", or "replicasets.apps": the resource as upstream names it in messages. */
-export function qualifiedResource(kind: string): string {
+/** "pods", "replicasets.apps" or "pods/binding": the resource as upstream names it in messages. */
+export function qualifiedResource(kindAndSubresource: string): string {
+  const [kind = '', subresource] = kindAndSubresource.split('/');
+  if (subresource !== undefined) return `${qualifiedResource(kind)}/${subresource}`;
   const info = kindInfo(kind);
   if (info === undefined) return `${kind.toLowerCase()}s`;
   const group = info.apiVersion.includes('/') ? info.apiVersion.split('/')[0] : '';
