@@ -22,7 +22,7 @@ function stripComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 
-export function forbiddenUses(source: string): string[] {
+function forbiddenUses(source: string): string[] {
   const code = stripComments(source);
   return FORBIDDEN.filter(([pattern]) => pattern.test(code)).map(([, name]) => name);
 }

@@ -17,7 +17,7 @@ describe('agenda', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 200 }), (times) => {
         const agenda = new Agenda<number>();
-        times.forEach((time, index) => agenda.schedule(time, index));
+        for (const [index, time] of times.entries()) agenda.schedule(time, index);
         const popped: number[] = [];
         for (let timer = agenda.pop(); timer !== undefined; timer = agenda.pop()) popped.push(timer.payload);
         const expected = times.map((time, index) => ({ time, index })).sort((a, b) => a.time - b.time || a.index - b.index).map((entry) => entry.index);

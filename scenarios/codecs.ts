@@ -1,0 +1,129 @@
+// The scenario format as io-ts codecs. This shape is a contract: extend it, never rename a field.
+// Durations decode to milliseconds; a step is recognised by its one action key.
+
+import { isLeft } from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { parseDurationMs } from '../core/duration.ts';
+import { parseQuantity } from '../core/quantity.ts';
+
+export const DurationMs = new t.Type<number, string, unknown>(
+  'a duration like 500ms, 90s, 5m or 1h',
+  (value): value is number => typeof value === 'number',
+  (value, context) => {
+    const ms = typeof value === 'string' ? parseDurationMs(value) : typeof value === 'number' && value === 0 ? 0 : undefined;
+    return ms === undefined ? t.failure(value, context) : t.success(ms);
+  },
+  (ms) => `${ms}ms`,
+);
+
+const Quantity = new t.Type<string, string, unknown>(
+  'a quantity like "500m", "2", "8Gi"',
+  (value): value is string => typeof value === 'string',
+  (value, context) =>
+    (typeof value === 'string' || typeof value === 'number') && parseQuantity(value) !== undefined && parseQuantity(value)! >= 0
+      ? t.success(String(value))
+      : t.failure(value, context),
+  t.identity,
+);
+
+const WholeNumber = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 0, 'a whole number (0 or more)');
+const PositiveNumber = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1, 'a whole number (1 or more)');
+
+const Capacity = t.intersection([t.type({ cpu: Quantity, memory: Quantity }), t.partial({ pods: WholeNumber, 'ephemeral-storage': Quantity })]);
+
+const Taint = t.intersection([
+  t.type({ key: t.string, effect: t.keyof({ NoSchedule: null, PreferNoSchedule: null, NoExecute: null }) }),
+  t.partial({ value: t.string }),
+]);
+
+const NodeCommon = t.intersection([
+  t.type({ capacity: Capacity }),
+  t.partial({ allocatable: Capacity, labels: t.record(t.string, t.string), taints: t.array(Taint), unschedulable: t.boolean }),
+]);
+
+export const NodeGroup = t.union([
+  t.intersection([t.type({ name: t.string }), NodeCommon]),
+  t.intersection([t.type({ namePrefix: t.string, count: PositiveNumber }), NodeCommon]),
+]);
+
+export const ImageBehaviourSpec = t.partial({
+  pull: DurationMs,
+  start: DurationMs,
+  ready: DurationMs,
+  runFor: DurationMs,
+  crashAfter: DurationMs,
+  stop: DurationMs,
+  exitCode: t.number,
+});
+
+const Manifest = t.UnknownRecord;
+
+const ScaleAction = t.intersection([t.type({ kind: t.string, name: t.string, replicas: WholeNumber }), t.partial({ namespace: t.string })]);
+
+const DeleteAction = t.intersection([
+  t.type({ kind: t.string }),
+  t.partial({ name: t.string, selector: t.string, namespace: t.string, gracePeriodSeconds: WholeNumber }),
+]);
+
+export const Expectation = t.intersection([
+  t.type({ kind: t.string }),
+  t.partial({ name: t.string, namespace: t.string, selector: t.string, path: t.string, equals: t.unknown, count: WholeNumber }),
+]);
+
+/** Each action a step may take, by its key. */
+export const stepActions = {
+  apply: t.union([Manifest, t.array(Manifest)]),
+  applyFile: t.string,
+  scale: ScaleAction,
+  delete: DeleteAction,
+  cordon: t.string,
+  uncordon: t.string,
+  expect: t.array(Expectation),
+} as const;
+
+export type StepActionKey = keyof typeof stepActions;
+const ACTION_KEYS = Object.keys(stepActions) as StepActionKey[];
+
+export type Step = { readonly atMs: number } & {
+  [K in StepActionKey]: { readonly action: K; readonly value: t.TypeOf<(typeof stepActions)[K]> };
+}[StepActionKey];
+
+type Json = Record<string, unknown>;
+
+export const StepCodec = new t.Type<Step, Json, unknown>(
+  'Step',
+  (value): value is Step => typeof value === 'object' && value !== null && 'action' in value,
+  (value, context) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return t.failure(value, context, 'expected a step: an object with `at` and one action');
+    const record = value as Json;
+    const at = DurationMs.validate(record.at, [...context, { key: 'at', type: DurationMs, actual: record.at }]);
+    if (isLeft(at)) return at;
+    const present = ACTION_KEYS.filter((key) => key in record);
+    const unknown = Object.keys(record).filter((key) => key !== 'at' && !(ACTION_KEYS as string[]).includes(key));
+    if (unknown.length > 0) return t.failure(value, context, `unknown field ${JSON.stringify(unknown[0])}; a step has \`at\` and one of ${ACTION_KEYS.join(', ')}`);
+    if (present.length !== 1) return t.failure(value, context, `expected exactly one action (${ACTION_KEYS.join(', ')}), found ${present.length === 0 ? 'none' : present.join(' and ')}`);
+    const action = present[0] as StepActionKey;
+    const codec = stepActions[action] as t.Mixed;
+    const decoded = codec.validate(record[action], [...context, { key: action, type: codec, actual: record[action] }]);
+    if (isLeft(decoded)) return decoded;
+    return t.success({ atMs: at.right, action, value: decoded.right } as Step);
+  },
+  (step) => ({ at: `${step.atMs}ms`, [step.action]: step.value }),
+);
+
+export const ScenarioCodec = t.intersection([
+  t.type({ name: t.string }),
+  t.partial({
+    description: t.string,
+    seed: WholeNumber,
+    until: DurationMs,
+    nodes: t.array(NodeGroup),
+    images: t.record(t.string, ImageBehaviourSpec),
+    steps: t.array(StepCodec),
+  }),
+]);
+
+export type Scenario = t.TypeOf<typeof ScenarioCodec>;
+export type NodeGroupSpec = t.TypeOf<typeof NodeGroup>;
+export type ExpectationSpec = t.TypeOf<typeof Expectation>;
+export type ImageBehaviourInput = t.TypeOf<typeof ImageBehaviourSpec>;

@@ -1,0 +1,62 @@
+// `expect` steps: checks of the cluster's state at a moment of the run. A failed one makes the run
+// exit 1; each result says what was expected and what was found.
+
+import { sameJson } from '../core/canonical-json.ts';
+import { isNamespacedKind, resolveKind } from '../core/kinds.ts';
+import { parseSelector, selectorMatches } from '../core/labels.ts';
+import type { KubeObject } from '../core/objects.ts';
+import { formatDurationMs } from '../core/duration.ts';
+import { listObjects, lookupObject } from '../reducers/lookup.ts';
+import type { ClusterState } from '../reducers/state.ts';
+import type { ExpectationSpec } from './codecs.ts';
+
+export interface ExpectationResult {
+  readonly atMs: number;
+  readonly passed: boolean;
+  readonly description: string;
+  readonly detail: string;
+}
+
+/** Reads "status.conditions[0].type" or "metadata.labels.app" from an object. */
+export function valueAtPath(object: unknown, path: string): unknown {
+  let current: unknown = object;
+  for (const part of path.split('.').flatMap((segment) => segment.split(/\[(\d+)\]/).filter((piece) => piece !== ''))) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+function describe(spec: ExpectationSpec, kind: string): string {
+  const target = spec.name !== undefined ? `${kind} ${spec.name}` : `${kind}${spec.selector ? ` -l ${spec.selector}` : 's'}`;
+  if (spec.count !== undefined) return `${target}: count == ${spec.count}`;
+  if (spec.path !== undefined) return `${target}: ${spec.path} == ${JSON.stringify(spec.equals)}`;
+  return `${target}: exists`;
+}
+
+function selected(state: ClusterState, spec: ExpectationSpec, kind: string, namespace: string | undefined): KubeObject[] | string {
+  if (spec.name !== undefined) {
+    const object = lookupObject(state, kind, namespace, spec.name);
+    return object === undefined ? [] : [object];
+  }
+  const objects = listObjects(state, kind, namespace);
+  if (spec.selector === undefined) return objects;
+  const parsed = parseSelector(spec.selector);
+  if (!parsed.ok) return `invalid selector: ${parsed.error}`;
+  return objects.filter((object) => selectorMatches(parsed.selector, object.metadata.labels));
+}
+
+export function checkExpectation(state: ClusterState, spec: ExpectationSpec, atMs: number): ExpectationResult {
+  const kind = resolveKind(spec.kind)?.kind ?? spec.kind;
+  const namespace = isNamespacedKind(kind) ? (spec.namespace ?? 'default') : undefined;
+  const description = describe(spec, kind);
+  const result = (passed: boolean, detail: string) => ({ atMs, passed, description, detail });
+  const objects = selected(state, spec, kind, namespace);
+  if (typeof objects === 'string') return result(false, objects);
+  if (spec.count !== undefined) return result(objects.length === spec.count, `found ${objects.length}`);
+  if (objects.length === 0) return result(false, `no ${kind} found`);
+  if (spec.path === undefined) return result(true, `found ${objects.length}`);
+  const mismatched = objects.find((object) => !sameJson(valueAtPath(object, spec.path as string), spec.equals));
+  if (mismatched === undefined) return result(true, `at ${formatDurationMs(atMs)}`);
+  return result(false, `${mismatched.metadata.name}: ${spec.path} is ${JSON.stringify(valueAtPath(mismatched, spec.path)) ?? 'absent'}`);
+}

@@ -1,0 +1,89 @@
+// One run: (scenario, seed) in, the log and the final state out. The API server creates the
+// standard namespaces and each kubelet registers its node at time zero, then the steps follow.
+
+import type { Command } from '../core/commands.ts';
+import { Engine } from '../core/engine.ts';
+import type { KsimEvent } from '../core/events.ts';
+import { admit } from '../apiserver/admit.ts';
+import { initialState, reduce } from '../reducers/index.ts';
+import type { ClusterState } from '../reducers/state.ts';
+import type { Scenario } from './codecs.ts';
+import { controlPlane } from './control-plane.ts';
+import { checkExpectation, type ExpectationResult } from './expectations.ts';
+import { imageCatalog } from './images.ts';
+import { nodeManifests } from './nodes.ts';
+import { compileSteps } from './steps.ts';
+
+export const DEFAULT_SEED = 1;
+
+/** The namespaces kube-apiserver creates when it starts. */
+const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+export interface SimulationOptions {
+  readonly seed?: number;
+  readonly untilMs?: number;
+  /** Every appended event, as it happens (the log writer, the live story). */
+  readonly onEvent?: (event: KsimEvent, state: ClusterState) => void;
+  /** Also called with each expectation as it is checked. */
+  readonly onExpectation?: (result: ExpectationResult) => void;
+  /** Keep every event in the result (default true); a long benchmark may turn it off. */
+  readonly keepEvents?: boolean;
+}
+
+export interface SimulationResult {
+  readonly seed: number;
+  readonly endMs: number;
+  readonly events: readonly KsimEvent[];
+  readonly state: ClusterState;
+  readonly expectations: readonly ExpectationResult[];
+}
+
+export class ScenarioError extends Error {
+  constructor(readonly errors: readonly string[]) {
+    super(errors.join('\n'));
+  }
+}
+
+function bootstrapCommands(scenario: Scenario): Command[] {
+  const namespaces: Command[] = SYSTEM_NAMESPACES.map((name) => ({
+    type: 'create',
+    actor: 'kube-apiserver',
+    manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
+  }));
+  const nodes: Command[] = nodeManifests(scenario.nodes ?? []).map(({ name, manifest }) => ({ type: 'create', actor: `kubelet/${name}`, manifest }));
+  return [...namespaces, ...nodes];
+}
+
+export function simulate(scenario: Scenario, options: SimulationOptions = {}, label = scenario.name): SimulationResult {
+  const compiled = compileSteps(scenario.steps ?? [], label);
+  if (compiled.errors.length > 0) throw new ScenarioError(compiled.errors);
+  const seed = options.seed ?? scenario.seed ?? DEFAULT_SEED;
+  const events: KsimEvent[] = [];
+  const keep = options.keepEvents ?? true;
+  const engine = new Engine(
+    {
+      initialState: initialState(),
+      admit,
+      reduce,
+      controllers: controlPlane(imageCatalog(scenario.images ?? {})),
+      onEvent: (event, state) => {
+        if (keep) events.push(event);
+        options.onEvent?.(event, state);
+      },
+    },
+    seed,
+  );
+  for (const command of bootstrapCommands(scenario)) engine.schedule(0, command);
+  for (const { atMs, command } of compiled.commands) engine.schedule(atMs, command);
+  const untilMs = options.untilMs ?? scenario.until ?? Number.POSITIVE_INFINITY;
+  const expectations: ExpectationResult[] = [];
+  const checks = [...compiled.expectations].filter(({ atMs }) => atMs <= untilMs).sort((a, b) => a.atMs - b.atMs);
+  for (const { atMs, expectation } of checks) {
+    engine.runUntil(atMs);
+    const result = checkExpectation(engine.currentState, expectation, atMs);
+    expectations.push(result);
+    options.onExpectation?.(result);
+  }
+  engine.runUntil(untilMs);
+  return { seed, endMs: engine.nowMs, events, state: engine.currentState, expectations };
+}
