@@ -1,0 +1,83 @@
+// Properties over random small clusters and random sequences of apply, scale, delete and cordon.
+// fast-check prints the seed and the shrunk scenario of any failure, so it can be replayed.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldEvents } from '../../reducers/index.ts';
+import { checkInvariants } from '../../reducers/invariants.ts';
+import { formatEventLine, LogWriter, logHeader, readLogFile } from '../../replay/log-file.ts';
+import { randomScenario } from '../../scenarios/arbitraries.ts';
+import { simulate } from '../../scenarios/simulate.ts';
+import { stateSnapshot } from '../support/state-snapshot.ts';
+
+const RUNS = 30;
+const seed = fc.integer({ min: 0, max: 2 ** 31 });
+
+describe('properties of random runs', () => {
+  it('the same scenario and seed give a byte-identical log', () => {
+    fc.assert(
+      fc.property(randomScenario(), seed, (scenario, runSeed) => {
+        const first = simulate(scenario, { seed: runSeed }).events.map(formatEventLine).join('\n');
+        const second = simulate(scenario, { seed: runSeed }).events.map(formatEventLine).join('\n');
+        expect(second).toBe(first);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('folding the log read back from disk gives the live run its final state', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ksim-prop-'));
+    try {
+      fc.assert(
+        fc.property(randomScenario(), seed, (scenario, runSeed) => {
+          const path = join(dir, 'run.ndjson');
+          const writer = LogWriter.open(path, logHeader(runSeed, scenario as unknown as Record<string, unknown>));
+          const live = simulate(scenario, { seed: runSeed, onEvent: (event) => writer.append(event) });
+          writer.close();
+          const read = readLogFile(path);
+          if (isLeft(read)) throw new Error(read.left);
+          expect(stateSnapshot(foldEvents(read.right.events))).toEqual(stateSnapshot(live.state));
+        }),
+        { numRuns: RUNS },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('at every revision no node is overcommitted, every bound pod names an existing node, and the indexes are true', () => {
+    fc.assert(
+      fc.property(randomScenario(), seed, (scenario, runSeed) => {
+        const broken: string[] = [];
+        simulate(scenario, {
+          seed: runSeed,
+          keepEvents: false,
+          onEvent: (event, state) => {
+            for (const problem of checkInvariants(state, { deep: true })) broken.push(`rev ${event.rev} (${event.type}): ${problem}`);
+          },
+        });
+        expect(broken).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('with room enough, each ReplicaSet ends with spec.replicas ready pods', () => {
+    fc.assert(
+      fc.property(randomScenario({ roomEnough: true }), seed, (scenario, runSeed) => {
+        const { state } = simulate(scenario, { seed: runSeed, keepEvents: false });
+        for (const replicaSet of state.replicaSets.sortedValues()) {
+          expect({ name: replicaSet.metadata.name, ready: replicaSet.status.readyReplicas ?? 0 }).toEqual({
+            name: replicaSet.metadata.name,
+            ready: replicaSet.spec.replicas,
+          });
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -1,0 +1,54 @@
+// The example scenarios are part of the contract: each decodes, runs, and meets its expectations.
+// The flagship's story is a golden file, so any change in behaviour shows up in review; run with
+// UPDATE_GOLDEN=1 to accept a change on purpose.
+
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { storyLines } from '../../replay/story.ts';
+import { loadScenarioFile } from '../../scenarios/load.ts';
+import { simulate } from '../../scenarios/simulate.ts';
+
+const SCENARIOS = join(import.meta.dirname, '..', '..', 'scenarios');
+const GOLDEN = join(import.meta.dirname, 'golden');
+
+function load(file: string) {
+  const loaded = loadScenarioFile(join(SCENARIOS, file));
+  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  return loaded.value.scenario;
+}
+
+const examples = readdirSync(SCENARIOS).filter((file) => file.endsWith('.yaml')).sort();
+
+describe('example scenarios', () => {
+  it('there are at least four, one of them the flagship', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    expect(examples).toContain('flagship.yaml');
+  });
+
+  for (const file of examples) {
+    it(`${file} meets every expectation`, () => {
+      const result = simulate(load(file));
+      const failed = result.expectations.filter((expectation) => !expectation.passed);
+      expect(result.expectations.length).toBeGreaterThan(0);
+      expect(failed).toEqual([]);
+    });
+  }
+
+  it('the flagship tells the same story as its golden file', () => {
+    const story = `${storyLines(simulate(load('flagship.yaml')).events).join('\n')}\n`;
+    const golden = join(GOLDEN, 'flagship.story.txt');
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, story);
+    expect(existsSync(golden), `${golden} is missing: run with UPDATE_GOLDEN=1 to write it`).toBe(true);
+    expect(story).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('another seed changes the names drawn but not what the flagship expects', () => {
+    const scenario = load('flagship.yaml');
+    const a = simulate(scenario, { seed: 1 });
+    const b = simulate(scenario, { seed: 2 });
+    expect(a.expectations.every((expectation) => expectation.passed)).toBe(true);
+    expect(b.expectations.every((expectation) => expectation.passed)).toBe(true);
+    expect(a.state.pods.sortedKeys()).not.toEqual(b.state.pods.sortedKeys());
+  });
+});
