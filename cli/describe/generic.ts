@@ -1,0 +1,27 @@
+// `kubectl describe` for namespaces (describe.go describeNamespace, with no quotas or limit
+// ranges, which ksim does not model) and, for any other kind, the identity and metadata lines
+// every describer starts with.
+
+import type { KubeObject, Namespace } from '../../core/objects.ts';
+import type { DescribeWriter } from './describe-writer.ts';
+import { annotationsMultiline, labelsMultiline } from './fields.ts';
+
+export function describeNamespace(w: DescribeWriter, namespace: Namespace): void {
+  w.line(0, `Name:\t${namespace.metadata.name}`);
+  labelsMultiline(w, 'Labels', namespace.metadata.labels);
+  annotationsMultiline(w, 'Annotations', namespace.metadata.annotations);
+  w.line(0, `Status:\t${namespace.status?.phase ?? ''}`);
+  w.line(0, '');
+  w.line(0, 'No resource quota.');
+  w.line(0, '');
+  w.line(0, 'No LimitRange resource.');
+}
+
+export function describeGeneric(w: DescribeWriter, object: KubeObject, namespaced: boolean): void {
+  w.line(0, `Name:\t${object.metadata.name}`);
+  if (namespaced) w.line(0, `Namespace:\t${object.metadata.namespace ?? ''}`);
+  labelsMultiline(w, 'Labels', object.metadata.labels);
+  annotationsMultiline(w, 'Annotations', object.metadata.annotations);
+  w.line(0, `API Version:\t${object.apiVersion}`);
+  w.line(0, `Kind:\t${object.kind}`);
+}

@@ -1,0 +1,56 @@
+// `ksim log run.ndjson [--from REV] [--to REV] [-o json]`: the run's events, one a line, as the
+// story tells them or as the raw JSON lines.
+
+import type { KsimEvent } from '../core/events.ts';
+import { formatEventLine } from '../replay/log-file.ts';
+import { Storyteller } from '../replay/story.ts';
+import { type CliIo, CliError, writeLines } from './io.ts';
+import { parseOutputFormat, parseRevision } from './options.ts';
+import { loadLog } from './view.ts';
+
+export interface LogOptions {
+  readonly file: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly output?: string;
+  readonly heartbeats?: boolean;
+}
+
+function range(options: LogOptions, lastRev: number): { from: number; to: number } {
+  const from = options.from === undefined ? 1 : parseRevision(options.from, '--from');
+  const to = options.to === undefined ? lastRev : Math.min(parseRevision(options.to, '--to'), lastRev);
+  if (from > to && options.from !== undefined && options.to !== undefined) {
+    throw new CliError(`--from ${from} is after --to ${to}`);
+  }
+  return { from, to };
+}
+
+/** Story lines for revisions from..to; the teller hears every earlier event too, so changes have their "before". */
+function* storyOf(
+  events: readonly KsimEvent[],
+  from: number,
+  to: number,
+  heartbeats: boolean,
+): Generator<string> {
+  const teller = new Storyteller({ heartbeats, revWidth: Math.max(3, String(to).length + 1) });
+  for (const event of events.slice(0, to)) {
+    const line = teller.tell(event);
+    if (line !== undefined && event.rev >= from) yield line;
+  }
+}
+
+function* jsonOf(events: readonly KsimEvent[], from: number, to: number): Generator<string> {
+  for (const event of events.slice(Math.max(0, from - 1), to)) yield formatEventLine(event);
+}
+
+export function logCommand(options: LogOptions, io: CliIo): number {
+  const format = parseOutputFormat(options.output, ['json']);
+  const log = loadLog(options.file);
+  const { from, to } = range(options, log.events.length);
+  const lines =
+    format === 'json'
+      ? jsonOf(log.events, from, to)
+      : storyOf(log.events, from, to, options.heartbeats === true);
+  writeLines(io, lines);
+  return 0;
+}

@@ -1,0 +1,147 @@
+// The `ksim` command line: argument parsing with commander, one subcommand per concern. Errors a
+// user can fix print "ksim: <message>" on one line and exit 2 (1 for an object that is not
+// there, as kubectl); only a bug in ksim itself prints a stack trace.
+
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { describeCommand } from './describe-command.ts';
+import { getCommand } from './get-command.ts';
+import { type CliIo, CliError, EXIT_USAGE, processIo } from './io.ts';
+import { logCommand } from './log-command.ts';
+import { runCommand } from './run-command.ts';
+
+interface PositionFlags {
+  readonly log: string;
+  readonly at?: string;
+  readonly time?: string;
+  readonly namespace?: string;
+}
+
+function addPositionOptions(command: Command): Command {
+  return command
+    .requiredOption('--log <file>', 'the run log to read (written by ksim run --out)')
+    .option('--at <rev>', 'look at the cluster just after this revision')
+    .option('--time <duration>', 'look at the cluster at this virtual time, e.g. 90s or 5m')
+    .option('-n, --namespace <namespace>', 'the namespace, for namespaced kinds', 'default');
+}
+
+function buildProgram(io: CliIo, exitWith: (code: number) => void): Command {
+  const program = new Command('ksim')
+    .description('A deterministic, event-sourced Kubernetes cluster simulator with time travel.')
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+      outputError: () => {},
+    })
+    .exitOverride()
+    .showSuggestionAfterError(true);
+
+  program
+    .command('run')
+    .description('simulate a scenario and tell its story')
+    .argument('<scenario>', 'the scenario file (YAML)')
+    .option('--seed <n>', 'the seed of the run (overrides the scenario)')
+    .option('--until <duration>', 'stop at this virtual time, e.g. 10m')
+    .option('--out <file>', 'write the log of the run to this file (NDJSON)')
+    .option('-q, --quiet', 'print only expectations and the summary')
+    .action((scenario: string, flags: { seed?: string; until?: string; out?: string; quiet?: boolean }) => {
+      const lines = {
+        out: (line: string) => io.out(`${line}\n`),
+        err: (line: string) => io.err(`${line}\n`),
+      };
+      exitWith(runCommand({ scenario, ...flags }, lines));
+    });
+
+  addPositionOptions(
+    program
+      .command('get')
+      .description('print objects as kubectl get would, at any point of a run')
+      .argument('<kind>', 'pods, replicasets, nodes, namespaces, ... (plural, singular or short name)')
+      .argument('[name]', 'one object by name'),
+  )
+    .option('-A, --all-namespaces', 'list across all namespaces')
+    .option('-o, --output <format>', 'wide, json or yaml')
+    .option('-l, --selector <selector>', 'filter by labels, e.g. app=web,tier!=db')
+    .action(
+      (
+        kind: string,
+        name: string | undefined,
+        flags: PositionFlags & { allNamespaces?: boolean; output?: string; selector?: string },
+      ) => {
+        exitWith(getCommand({ kind, ...(name === undefined ? {} : { name }), ...flags }, io));
+      },
+    );
+
+  addPositionOptions(
+    program
+      .command('describe')
+      .description('describe one object as kubectl describe would, with its history from the log')
+      .argument('<kind>', 'pod, replicaset, node, namespace, ...')
+      .argument('<name>', 'the object'),
+  ).action((kind: string, name: string, flags: PositionFlags) => {
+    exitWith(describeCommand({ kind, name, ...flags }, io));
+  });
+
+  program
+    .command('log')
+    .description('print the events of a run log, one a line')
+    .argument('<file>', 'the run log')
+    .option('--from <rev>', 'start at this revision')
+    .option('--to <rev>', 'stop after this revision')
+    .option('-o, --output <format>', 'json for the raw event lines')
+    .option('--heartbeats', 'include node heartbeats that change nothing')
+    .action((file: string, flags: { from?: string; to?: string; output?: string; heartbeats?: boolean }) => {
+      exitWith(logCommand({ file, ...flags }, io));
+    });
+
+  return program;
+}
+
+/** commander's own exits: help asked for is success, anything else it refuses is a usage error. */
+function commanderExit(error: CommanderError, io: CliIo): number {
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+  if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : EXIT_USAGE;
+  io.err(`ksim: ${error.message.replace(/^error: /, '')}\n`);
+  return EXIT_USAGE;
+}
+
+/** Runs one command line (without "node main.ts") and returns the exit code. */
+export function runCli(argv: readonly string[], io: CliIo = processIo()): number {
+  let code = 0;
+  const program = buildProgram(io, (exit) => {
+    code = exit;
+  });
+  try {
+    program.parse([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExit(error, io);
+    if (error instanceof CliError) {
+      io.err(`ksim: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.err(`ksim: internal error (a bug in ksim, please report it): ${detail}\n`);
+    return 70;
+  }
+}
+
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  // A reader that closes the pipe early (ksim log run.ndjson | head) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  process.exitCode = runCli(process.argv.slice(2));
+}

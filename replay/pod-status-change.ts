@@ -1,0 +1,68 @@
+// What a kubelet's status report changed about a pod, in a few words: the phase, how many
+// containers are ready, restarts with the reason the container last stopped, and the reasons a
+// container waits or ended. The story prints it after the pod's name.
+
+import type { ContainerState, ContainerStatus, PodStatus } from '../core/objects.ts';
+
+function readyCount(status: PodStatus | undefined): number {
+  return (status?.containerStatuses ?? []).filter((container) => container.ready).length;
+}
+
+function exitText(terminated: NonNullable<ContainerState['terminated']>): string {
+  return `${terminated.reason || 'terminated'} (exit code ${terminated.exitCode})`;
+}
+
+function restartText(container: ContainerStatus): string {
+  const last = container.lastState?.terminated;
+  const cause = last === undefined ? '' : ` after ${exitText(last)}`;
+  const waiting = container.state.waiting?.reason;
+  const plural = container.restartCount === 1 ? 'restart' : 'restarts';
+  return `${container.name} restarted${cause}, ${container.restartCount} ${plural}${waiting === undefined ? '' : `, waiting: ${waiting}`}`;
+}
+
+/** The state a container newly entered, when it is worth a word: waiting with a reason, or terminated. */
+function stateText(container: ContainerStatus, before: ContainerStatus | undefined): string | undefined {
+  const waiting = container.state.waiting;
+  if (waiting !== undefined) {
+    const unchanged = before?.state.waiting?.reason === waiting.reason;
+    return unchanged || (waiting.reason ?? '') === ''
+      ? undefined
+      : `${container.name} waiting: ${waiting.reason}`;
+  }
+  const terminated = container.state.terminated;
+  if (terminated !== undefined) {
+    const unchanged = before?.state.terminated?.finishedAt === terminated.finishedAt;
+    return unchanged ? undefined : `${container.name} terminated: ${exitText(terminated)}`;
+  }
+  return undefined;
+}
+
+function containerChanges(before: PodStatus | undefined, after: PodStatus): string[] {
+  const previous = new Map((before?.containerStatuses ?? []).map((container) => [container.name, container]));
+  const changes: string[] = [];
+  for (const container of after.containerStatuses ?? []) {
+    const earlier = previous.get(container.name);
+    if (container.restartCount > (earlier?.restartCount ?? 0)) {
+      changes.push(restartText(container));
+      continue;
+    }
+    const text = stateText(container, earlier);
+    if (text !== undefined) changes.push(text);
+  }
+  return changes;
+}
+
+/** "phase Pending -> Running, ready 1/1", or "status updated" when nothing worth a word changed. */
+export function describePodStatusChange(before: PodStatus | undefined, after: PodStatus): string {
+  const changes: string[] = [];
+  if (before?.phase !== after.phase) changes.push(`phase ${before?.phase ?? 'Unknown'} -> ${after.phase}`);
+  if (after.reason !== undefined && after.reason !== before?.reason) {
+    changes.push(
+      after.message === undefined ? `reason ${after.reason}` : `reason ${after.reason}: ${after.message}`,
+    );
+  }
+  const ready = readyCount(after);
+  if (ready !== readyCount(before)) changes.push(`ready ${ready}/${(after.containerStatuses ?? []).length}`);
+  changes.push(...containerChanges(before, after));
+  return changes.length === 0 ? 'status updated' : changes.join(', ');
+}

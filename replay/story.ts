@@ -1,0 +1,245 @@
+// The story of a run: one readable line per event, for `ksim run` as it goes and `ksim log`.
+//
+//   [   1m5s] rev 42  kube-scheduler      pod/bound           default/web-x7k2p -> node-2
+//
+// Some lines say what changed ("phase Pending -> Running"), which needs the previous value, so a
+// Storyteller remembers the little it needs (each pod's last status, each node's readiness, each
+// ReplicaSet's replicas) and must be told every event in order, even those it leaves out.
+
+import { formatDurationMs } from '../core/duration.ts';
+import { assertNever, type EventOf, type KsimEvent } from '../core/events.ts';
+import { type Condition, controllerOf, findCondition, objectKey, type PodStatus } from '../core/objects.ts';
+import { eventSubject, subjectPath } from './event-subject.ts';
+import { describePodStatusChange } from './pod-status-change.ts';
+
+export interface StoryOptions {
+  /** Also tell node heartbeats that change nothing (left out by default: they are most of a long log). */
+  readonly heartbeats?: boolean;
+  /** Leaves out any event it returns true for. */
+  readonly skip?: (event: KsimEvent) => boolean;
+  /** Width of the rev column (3 by default); pass one more than the digits of the last revision to keep columns aligned. */
+  readonly revWidth?: number;
+}
+
+const TIME_WIDTH = 7;
+const ACTOR_WIDTH = 19;
+const TYPE_WIDTH = 19;
+
+/** The kind is named in the line only where the event type does not already say it. */
+function subjectText(event: KsimEvent): string {
+  const subject = eventSubject(event);
+  const path = subjectPath(subject);
+  return event.type.startsWith('object/') || event.type === 'request/rejected'
+    ? `${subject.kind} ${path}`
+    : path;
+}
+
+export function formatStoryLine(event: KsimEvent, detail: string, revWidth = 3): string {
+  const time = formatDurationMs(event.time).padStart(TIME_WIDTH);
+  const rev = String(event.rev).padEnd(revWidth);
+  const head = `[${time}] rev ${rev} ${event.actor.padEnd(ACTOR_WIDTH)} ${event.type.padEnd(TYPE_WIDTH)} ${subjectText(event)}`;
+  return detail === '' ? head : `${head} ${detail}`;
+}
+
+function readiness(conditions: readonly Condition[] | undefined): string {
+  const ready = findCondition(conditions, 'Ready');
+  if (ready?.status === 'True') return 'Ready';
+  return ready?.status === 'False' ? 'NotReady' : 'Unknown';
+}
+
+function readinessWithReason(conditions: readonly Condition[] | undefined): string {
+  const ready = findCondition(conditions, 'Ready');
+  const text = readiness(conditions);
+  return ready?.reason === undefined || text === 'Ready' ? text : `${text} (${ready.reason})`;
+}
+
+function rejectedDetail(event: EventOf<'request/rejected'>): string {
+  return `${event.request.verb}: ${event.code} ${event.reason}: ${event.message}`;
+}
+
+function resourcesDetail(resources: Readonly<Record<string, string>>): string {
+  return ['cpu', 'memory', 'pods']
+    .filter((name) => resources[name] !== undefined)
+    .map((name) => `${name} ${resources[name]}`)
+    .join(', ');
+}
+
+/** The detail of an event and whether it is a heartbeat that changed nothing. */
+interface Told {
+  readonly detail: string;
+  readonly noise?: boolean;
+}
+
+export class Storyteller {
+  private readonly podStatuses = new Map<string, PodStatus>();
+  private readonly nodeReadiness = new Map<string, string>();
+  private readonly replicas = new Map<string, number>();
+
+  constructor(private readonly options: StoryOptions = {}) {}
+
+  /** Remembers what the event changed and returns its line, or undefined when the options leave it out. */
+  tell(event: KsimEvent): string | undefined {
+    const told = this.remember(event);
+    if (told.noise === true && this.options.heartbeats !== true) return undefined;
+    if (this.options.skip?.(event) === true) return undefined;
+    return formatStoryLine(event, told.detail, this.options.revWidth);
+  }
+
+  private remember(event: KsimEvent): Told {
+    switch (event.type) {
+      case 'namespace/created':
+      case 'namespace/updated':
+      case 'object/created':
+      case 'object/updated':
+      case 'object/deleted':
+      case 'pod/updated':
+      case 'replicaset/updated':
+        return this.rememberQuietly(event);
+      case 'node/joined':
+      case 'node/updated':
+      case 'node/statusReported':
+      case 'node/cordoned':
+      case 'node/uncordoned':
+      case 'node/deleted':
+        return this.rememberNode(event);
+      case 'pod/created':
+      case 'pod/bound':
+      case 'pod/schedulingFailed':
+      case 'pod/statusUpdated':
+      case 'pod/deletionRequested':
+      case 'pod/deleted':
+      case 'pod/adopted':
+      case 'pod/released':
+        return this.rememberPod(event);
+      case 'replicaset/created':
+      case 'replicaset/scaled':
+      case 'replicaset/statusUpdated':
+      case 'replicaset/deleted':
+        return this.rememberReplicaSet(event);
+      case 'request/rejected':
+        return { detail: rejectedDetail(event) };
+      default:
+        return assertNever(event);
+    }
+  }
+
+  /** Events whose line is the object's name alone; whole-object updates refresh what is remembered. */
+  private rememberQuietly(event: KsimEvent): Told {
+    if (event.type === 'pod/updated')
+      this.podStatuses.set(
+        objectKey(event.object.metadata.namespace, event.object.metadata.name),
+        event.object.status,
+      );
+    if (event.type === 'replicaset/updated') {
+      const { metadata, spec } = event.object;
+      const key = objectKey(metadata.namespace, metadata.name);
+      const before = this.replicas.get(key);
+      this.replicas.set(key, spec.replicas);
+      return {
+        detail:
+          before === undefined || before === spec.replicas ? '' : `replicas ${before} -> ${spec.replicas}`,
+      };
+    }
+    return { detail: '' };
+  }
+
+  private rememberNode(event: Extract<KsimEvent, { type: `node/${string}` }>): Told {
+    switch (event.type) {
+      case 'node/joined':
+      case 'node/updated':
+        this.nodeReadiness.set(event.object.metadata.name, readiness(event.object.status.conditions));
+        return {
+          detail: event.type === 'node/joined' ? resourcesDetail(event.object.status.allocatable) : '',
+        };
+      case 'node/statusReported': {
+        const before = this.nodeReadiness.get(event.name);
+        const after = readiness(event.status.conditions);
+        this.nodeReadiness.set(event.name, after);
+        if (before === after) return { detail: `${after}, heartbeat`, noise: true };
+        const text = readinessWithReason(event.status.conditions);
+        return { detail: before === undefined ? text : `${before} -> ${text}` };
+      }
+      case 'node/cordoned':
+        return { detail: 'marked unschedulable' };
+      case 'node/uncordoned':
+        return { detail: 'marked schedulable' };
+      case 'node/deleted':
+        this.nodeReadiness.delete(event.name);
+        return { detail: '' };
+    }
+  }
+
+  private rememberPod(event: Extract<KsimEvent, { type: `pod/${string}` }>): Told {
+    switch (event.type) {
+      case 'pod/created': {
+        const { metadata } = event.object;
+        this.podStatuses.set(objectKey(metadata.namespace, metadata.name), event.object.status);
+        const owner = controllerOf(event.object);
+        return { detail: owner === undefined ? '' : `owned by ${owner.kind}/${owner.name}` };
+      }
+      case 'pod/bound':
+        return { detail: `-> ${event.nodeName}` };
+      case 'pod/schedulingFailed':
+        return { detail: `${event.reason}: ${event.message}` };
+      case 'pod/statusUpdated': {
+        const key = objectKey(event.namespace, event.name);
+        const detail = describePodStatusChange(this.podStatuses.get(key), event.status);
+        this.podStatuses.set(key, event.status);
+        return { detail };
+      }
+      case 'pod/deletionRequested':
+        return { detail: `grace period ${event.gracePeriodSeconds}s` };
+      case 'pod/deleted':
+        this.podStatuses.delete(objectKey(event.namespace, event.name));
+        return { detail: '' };
+      case 'pod/adopted':
+        return { detail: `by ${event.owner.kind}/${event.owner.name}` };
+      case 'pod/released':
+        return { detail: `from owner ${event.ownerUid}` };
+      case 'pod/updated':
+        return this.rememberQuietly(event);
+    }
+  }
+
+  private rememberReplicaSet(event: Extract<KsimEvent, { type: `replicaset/${string}` }>): Told {
+    switch (event.type) {
+      case 'replicaset/created': {
+        const { metadata, spec } = event.object;
+        this.replicas.set(objectKey(metadata.namespace, metadata.name), spec.replicas);
+        return { detail: `replicas ${spec.replicas}` };
+      }
+      case 'replicaset/scaled': {
+        const key = objectKey(event.namespace, event.name);
+        const before = this.replicas.get(key);
+        this.replicas.set(key, event.replicas);
+        return {
+          detail:
+            before === undefined ? `replicas ${event.replicas}` : `replicas ${before} -> ${event.replicas}`,
+        };
+      }
+      case 'replicaset/statusUpdated': {
+        const { replicas, readyReplicas, availableReplicas } = event.status;
+        return {
+          detail: `${replicas} current, ${readyReplicas ?? 0} ready, ${availableReplicas ?? 0} available`,
+        };
+      }
+      case 'replicaset/deleted':
+        this.replicas.delete(objectKey(event.namespace, event.name));
+        return { detail: '' };
+      case 'replicaset/updated':
+        return this.rememberQuietly(event);
+    }
+  }
+}
+
+/** The story lines of a whole list of events, told from the first so every change has its "before". */
+export function storyLines(events: readonly KsimEvent[], options: StoryOptions = {}): string[] {
+  const lastRev = events.length === 0 ? 0 : (events[events.length - 1] as KsimEvent).rev;
+  const teller = new Storyteller({ revWidth: Math.max(3, String(lastRev).length + 1), ...options });
+  const lines: string[] = [];
+  for (const event of events) {
+    const line = teller.tell(event);
+    if (line !== undefined) lines.push(line);
+  }
+  return lines;
+}
