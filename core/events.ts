@@ -114,7 +114,10 @@ export function decodeEvent(value: unknown): Either<t.Errors, KsimEvent> {
   const context: t.Context = [{ key: '', type: EnvelopeCodec, actual: value }];
   const envelope = EnvelopeCodec.validate(value, context);
   if (isLeft(envelope)) return envelope;
-  const payloadCodec = (eventPayloads as Record<string, t.Mixed>)[envelope.right.type];
+  // An own property only: a type named "constructor" must be unknown, not Object's prototype.
+  const payloadCodec = Object.hasOwn(eventPayloads, envelope.right.type)
+    ? (eventPayloads as Record<string, t.Mixed>)[envelope.right.type]
+    : undefined;
   if (payloadCodec === undefined) {
     return left([
       {

@@ -1,7 +1,7 @@
 // Invariants that must hold at every revision. Property tests call checkInvariants after every
 // event; it returns what is broken, in words, rather than throwing, so a failure names them all.
 
-import { keyOf } from '../core/objects.ts';
+import { controllerOf, keyOf } from '../core/objects.ts';
 import { addUsage, NO_USAGE, type NodeUsage } from './pod-resources.ts';
 import { isTerminal } from './pod-indexes.ts';
 import { type ClusterState, UNSCHEDULED } from './state.ts';
@@ -38,6 +38,9 @@ function staleIndexes(state: ClusterState): string[] {
   let unscheduled = 0;
   for (const pod of state.pods.values()) {
     const key = keyOf(pod);
+    const owner = controllerOf(pod)?.uid;
+    const filed = owner === undefined ? state.indexes.orphanPods.has(pod.metadata.namespace ?? '', key) : state.indexes.podsByOwner.has(owner, key);
+    if (!filed) problems.push(`pod ${key} is missing from the ${owner === undefined ? 'orphan' : 'owner'} index`);
     const node = pod.spec.nodeName;
     if (node === undefined || node === '') {
       unscheduled++;

@@ -48,14 +48,40 @@ function reindexUsage(indexes: ClusterIndexes, key: string, before: Pod | undefi
   return { ...indexes, nodeUsage, podRequests };
 }
 
+/** The node and address a pod holds: from its kubelet's first report until it is terminal or gone. */
+function heldAddress(pod: Pod | undefined): string | undefined {
+  const node = usesNode(pod);
+  const ip = pod?.status.podIP;
+  return node === undefined || ip === undefined ? undefined : `${node} ${ip}`;
+}
+
+function reindexAddress(indexes: ClusterIndexes, before: Pod | undefined, after: Pod | undefined): ClusterIndexes {
+  const held = heldAddress(before);
+  const holds = heldAddress(after);
+  if (held === holds) return indexes;
+  let podIPsByNode = indexes.podIPsByNode;
+  if (held !== undefined) podIPsByNode = podIPsByNode.remove(held.slice(0, held.indexOf(' ')), held.slice(held.indexOf(' ') + 1));
+  if (holds !== undefined) podIPsByNode = podIPsByNode.add(holds.slice(0, holds.indexOf(' ')), holds.slice(holds.indexOf(' ') + 1));
+  return { ...indexes, podIPsByNode };
+}
+
+/** A pod is filed under its controller's uid, or as an orphan of its namespace when it has none. */
+function ownerGroup(pod: Pod | undefined): { readonly owner?: string; readonly orphanOf?: string } | undefined {
+  if (pod === undefined) return undefined;
+  const owner = controllerOf(pod)?.uid;
+  return owner === undefined ? { orphanOf: pod.metadata.namespace ?? '' } : { owner };
+}
+
 function reindexOwner(indexes: ClusterIndexes, key: string, before: Pod | undefined, after: Pod | undefined): ClusterIndexes {
-  const ownerBefore = before === undefined ? undefined : controllerOf(before)?.uid;
-  const ownerAfter = after === undefined ? undefined : controllerOf(after)?.uid;
-  if (ownerBefore === ownerAfter) return indexes;
-  let podsByOwner = indexes.podsByOwner;
-  if (ownerBefore !== undefined) podsByOwner = podsByOwner.remove(ownerBefore, key);
-  if (ownerAfter !== undefined) podsByOwner = podsByOwner.add(ownerAfter, key);
-  return { ...indexes, podsByOwner };
+  const groupBefore = ownerGroup(before);
+  const groupAfter = ownerGroup(after);
+  if (groupBefore?.owner === groupAfter?.owner && groupBefore?.orphanOf === groupAfter?.orphanOf) return indexes;
+  let { podsByOwner, orphanPods } = indexes;
+  if (groupBefore?.owner !== undefined) podsByOwner = podsByOwner.remove(groupBefore.owner, key);
+  if (groupBefore?.orphanOf !== undefined) orphanPods = orphanPods.remove(groupBefore.orphanOf, key);
+  if (groupAfter?.owner !== undefined) podsByOwner = podsByOwner.add(groupAfter.owner, key);
+  if (groupAfter?.orphanOf !== undefined) orphanPods = orphanPods.add(groupAfter.orphanOf, key);
+  return { ...indexes, podsByOwner, orphanPods };
 }
 
 export function reindexPod(indexes: ClusterIndexes, before: Pod | undefined, after: Pod | undefined): ClusterIndexes {
@@ -69,6 +95,7 @@ export function reindexPod(indexes: ClusterIndexes, before: Pod | undefined, aft
   next = reindexNode(next, key, before, after);
   next = reindexUsage(next, key, before, after);
   next = reindexOwner(next, key, before, after);
+  next = reindexAddress(next, before, after);
   if (after === undefined) next = { ...next, podRequests: next.podRequests.delete(key) };
   return next;
 }

@@ -29,6 +29,10 @@ export interface ClusterIndexes {
   readonly podsByNode: SetIndex;
   /** Controller owner uid to the keys of the pods it controls. */
   readonly podsByOwner: SetIndex;
+  /** Node name to the pod IPs held there by pods that are not terminal (for IP allocation). */
+  readonly podIPsByNode: SetIndex;
+  /** Namespace to the keys of its pods that have no controller owner (upstream's OrphanPodIndexKey). */
+  readonly orphanPods: SetIndex;
   /** Group "" holds the keys of pods that no node has been chosen for yet. */
   readonly unscheduledPods: SetIndex;
   /** Requests of every pod, computed once when the pod is created. */
@@ -57,6 +61,8 @@ export function emptyState(): ClusterState {
     indexes: {
       podsByNode: SetIndex.empty(),
       podsByOwner: SetIndex.empty(),
+      orphanPods: SetIndex.empty(),
+      podIPsByNode: SetIndex.empty(),
       unscheduledPods: SetIndex.empty(),
       podRequests: Table.empty(),
       nodeUsage: Table.empty(),

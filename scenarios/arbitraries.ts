@@ -50,7 +50,7 @@ export function randomScenario(options: RandomScenarioOptions = {}): fc.Arbitrar
   const nodeCount = options.roomEnough ? fc.integer({ min: 2, max: 4 }) : fc.integer({ min: 1, max: 4 });
   return nodeCount.chain((count) => {
     const names = Array.from({ length: count }, (_, index) => `node-${index + 1}`);
-    const capacity = options.roomEnough
+    const capacity: fc.Arbitrary<{ cpu: string; memory: string; pods: number }> = options.roomEnough
       ? fc.constant({ cpu: '16', memory: '64Gi', pods: 110 })
       : fc.record({ cpu: fc.integer({ min: 1, max: 4 }).map(String), memory: fc.constantFrom('1Gi', '2Gi', '4Gi'), pods: fc.integer({ min: 2, max: 12 }) });
     const settleSteps: Step[] = options.roomEnough ? names.map((value) => ({ atMs: LAST_STEP_MS + 1000, action: 'uncordon', value })) : [];
