@@ -41,10 +41,21 @@ const NodeCommon = t.intersection([
   t.partial({ allocatable: Capacity, labels: t.record(t.string, t.string), taints: t.array(Taint), unschedulable: t.boolean }),
 ]);
 
-export const NodeGroup = t.union([
-  t.intersection([t.type({ name: t.string }), NodeCommon]),
-  t.intersection([t.type({ namePrefix: t.string, count: PositiveNumber }), NodeCommon]),
-]);
+const NamedNode = t.intersection([t.type({ name: t.string }), NodeCommon]);
+const NodeSeries = t.intersection([t.type({ namePrefix: t.string, count: PositiveNumber }), NodeCommon]);
+
+/** A single node (`name`) or a numbered series (`namePrefix` and `count`), told apart by their keys. */
+export const NodeGroup = new t.Type<t.TypeOf<typeof NamedNode> | t.TypeOf<typeof NodeSeries>, unknown, unknown>(
+  'NodeGroup',
+  (value): value is t.TypeOf<typeof NamedNode> | t.TypeOf<typeof NodeSeries> => NamedNode.is(value) || NodeSeries.is(value),
+  (value, context) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return t.failure(value, context, 'expected a node: an object with name (or namePrefix and count) and capacity');
+    if ('name' in value) return NamedNode.validate(value, [...context, { key: '', type: NamedNode, actual: value }]);
+    if ('namePrefix' in value) return NodeSeries.validate(value, [...context, { key: '', type: NodeSeries, actual: value }]);
+    return t.failure(value, context, 'expected `name`, or `namePrefix` and `count`');
+  },
+  t.identity,
+);
 
 export const ImageBehaviourSpec = t.partial({
   pull: DurationMs,

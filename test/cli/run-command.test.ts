@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { EXIT_BAD_INPUT, EXIT_EXPECTATION_FAILED, EXIT_OK, runCommand } from '../../cli/run-command.ts';
+import { readLogFile } from '../../replay/log-file.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ksim-run-'));
+
+function scenarioFile(name: string, expectReady: number): string {
+  const path = join(dir, name);
+  writeFileSync(
+    path,
+    `name: small
+until: 1m
+nodes:
+  - name: node-1
+    capacity: { cpu: "2", memory: 4Gi }
+steps:
+  - at: 0s
+    apply:
+      apiVersion: apps/v1
+      kind: ReplicaSet
+      metadata: { name: web }
+      spec:
+        replicas: 2
+        selector: { matchLabels: { app: web } }
+        template:
+          metadata: { labels: { app: web } }
+          spec: { containers: [{ name: app, image: "web:1" }] }
+  - at: 30s
+    expect:
+      - { kind: ReplicaSet, name: web, path: status.readyReplicas, equals: ${expectReady} }
+`,
+  );
+  return path;
+}
+
+function run(options: Parameters<typeof runCommand>[0]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCommand(options, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out, err };
+}
+
+describe('ksim run', () => {
+  it('exits 0 when every expectation holds, telling the story and the result', () => {
+    const { code, out } = run({ scenario: scenarioFile('ok.yaml', 2) });
+    expect(code).toBe(EXIT_OK);
+    expect(out.some((line) => line.includes('pod/bound'))).toBe(true);
+    expect(out.some((line) => line.includes('expect PASS'))).toBe(true);
+    expect(out.at(-1)).toMatch(/expectations: 1 passed, 0 failed$/);
+  });
+
+  it('exits 1 when an expectation fails, and says what was found', () => {
+    const { code, out } = run({ scenario: scenarioFile('fail.yaml', 5) });
+    expect(code).toBe(EXIT_EXPECTATION_FAILED);
+    expect(out.find((line) => line.includes('expect FAIL'))).toContain('status.readyReplicas is 2');
+  });
+
+  it('writes a log that reads back with the seed given', () => {
+    const out = join(dir, 'run.ndjson');
+    expect(run({ scenario: scenarioFile('log.yaml', 2), seed: '42', out, quiet: true }).code).toBe(EXIT_OK);
+    const log = readLogFile(out);
+    if (isLeft(log)) throw new Error(log.left);
+    expect(log.right.header.seed).toBe(42);
+    expect(log.right.events.some((event) => event.type === 'pod/bound')).toBe(true);
+  });
+
+  it('gives the same log bytes for the same seed', () => {
+    const scenario = scenarioFile('same.yaml', 2);
+    run({ scenario, seed: '9', out: join(dir, 'a.ndjson'), quiet: true });
+    run({ scenario, seed: '9', out: join(dir, 'b.ndjson'), quiet: true });
+    expect(readFileSync(join(dir, 'a.ndjson'), 'utf8')).toBe(readFileSync(join(dir, 'b.ndjson'), 'utf8'));
+  });
+
+  it('exits 2 with one line for a bad seed, a bad duration, a missing file or an unwritable log', () => {
+    const scenario = scenarioFile('args.yaml', 2);
+    for (const options of [
+      { scenario, seed: 'abc' },
+      { scenario, until: 'soon' },
+      { scenario: join(dir, 'absent.yaml') },
+      { scenario, out: join(dir, 'no', 'such', 'dir', 'run.ndjson') },
+    ]) {
+      const { code, err } = run(options);
+      expect(code).toBe(EXIT_BAD_INPUT);
+      expect(err).toHaveLength(1);
+    }
+  });
+});

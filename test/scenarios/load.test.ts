@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../scenarios/load.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ksim-load-'));
+
+function load(text: string, name = 'scenario.yaml') {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return { path, result: loadScenarioFile(path) };
+}
+
+function errorsOf(text: string): string[] {
+  const { path, result } = load(text);
+  if (result.ok) throw new Error('expected the scenario to be refused');
+  return result.errors.map((line) => line.replace(`${path}: `, ''));
+}
+
+describe('loading scenarios', () => {
+  it('decodes durations to milliseconds and keeps the shape of the contract', () => {
+    const { result } = load('name: ok\nuntil: 1h30m\nnodes:\n  - namePrefix: w-\n    count: 2\n    capacity: { cpu: "2", memory: 4Gi }\nsteps:\n  - at: 90s\n    cordon: w-1\n');
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.value.scenario.until).toBe(5_400_000);
+    expect(result.value.scenario.steps?.[0]).toEqual({ atMs: 90_000, action: 'cordon', value: 'w-1' });
+  });
+
+  it('names the field path and what was expected', () => {
+    expect(errorsOf('name: x\nsteps:\n  - at: 1m\n    scale: { kind: ReplicaSet, name: web, replicas: five }\n')).toEqual([
+      'steps[0].scale.replicas: expected a whole number (0 or more), got "five"',
+    ]);
+    expect(errorsOf('name: x\nsteps:\n  - at: soon\n    cordon: a\n')).toEqual(['steps[0].at: expected a duration like 500ms, 90s, 5m or 1h, got "soon"']);
+  });
+
+  it('refuses a step with no action or two, and unknown step fields', () => {
+    expect(errorsOf('name: x\nsteps:\n  - at: 1s\n')[0]).toMatch(/^steps\[0\]: expected exactly one action .* found none$/);
+    expect(errorsOf('name: x\nsteps:\n  - at: 1s\n    cordon: a\n    uncordon: a\n')[0]).toMatch(/found cordon and uncordon$/);
+    expect(errorsOf('name: x\nsteps:\n  - at: 1s\n    scael: {}\n')[0]).toMatch(/^steps\[0\]: unknown field "scael"/);
+  });
+
+  it('reports only the node fields that are wrong, for single nodes and series', () => {
+    expect(errorsOf('name: x\nnodes:\n  - name: n\n    capacity: { cpu: "2" }\n')).toEqual(['nodes[0].capacity.memory: expected a quantity like "500m", "2", "8Gi", got nothing']);
+    expect(errorsOf('name: x\nnodes:\n  - namePrefix: w-\n    count: 0\n    capacity: { cpu: "2", memory: 1Gi }\n')).toEqual(['nodes[0].count: expected a whole number (1 or more), got 0']);
+  });
+
+  it('reports a YAML syntax error with its line and column', () => {
+    const { path, result } = load('name: x\nsteps: [\n  - at: 1s\n');
+    expect(result.ok ? [] : result.errors).toHaveLength(1);
+    expect(result.ok ? '' : result.errors[0]).toMatch(new RegExp(`^${path}:\\d+:\\d+: \\S`));
+  });
+
+  it('inlines applyFile manifests, and names the missing file', () => {
+    writeFileSync(join(dir, 'pods.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: { name: a }\n---\n---\napiVersion: v1\nkind: Pod\nmetadata: { name: b }\n');
+    const { result } = load('name: x\nsteps:\n  - at: 0s\n    applyFile: pods.yaml\n');
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const step = result.value.scenario.steps?.[0];
+    expect(step?.action === 'apply' && Array.isArray(step.value) && step.value.length).toBe(2);
+    expect(JSON.stringify(result.value.raw)).not.toContain('applyFile');
+    expect(errorsOf('name: x\nsteps:\n  - at: 0s\n    applyFile: nowhere.yaml\n')).toEqual(['steps[0].applyFile: nowhere.yaml: no such file']);
+  });
+
+  it('names a missing scenario file', () => {
+    const result = loadScenarioFile(join(dir, 'absent.yaml'));
+    expect(result.ok ? [] : result.errors).toEqual([`${join(dir, 'absent.yaml')}: no such file`]);
+  });
+});
