@@ -10,7 +10,8 @@ import type { ClusterState } from '../../reducers/state.ts';
 import { advanceContainer, type ContainerContext } from './container-lifecycle.ts';
 import type { ImageCatalog } from './image-behaviour.ts';
 import { kubeletActor, podKey } from './keys.ts';
-import { admittedStatus, lostAtTermination, rebuiltStatus, sameJson } from './pod-status.ts';
+import { admittedStatus, lostAtTermination, rebuiltStatus } from './pod-status.ts';
+import { sameJson } from '../../core/canonical-json.ts';
 import { isTick, msOf, onTick } from './ticks.ts';
 
 /** Upstream's default terminationGracePeriodSeconds. */

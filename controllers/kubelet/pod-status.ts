@@ -75,15 +75,3 @@ export function lostAtTermination(status: ContainerStatus, nowMs: number): Conta
   };
   return { ...status, ready: false, started: false, state: { terminated } };
 }
-
-/** Deep equality of two JSON values, so an unchanged status is not reported again. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left).filter((key) => left[key] !== undefined);
-  if (keys.length !== Object.keys(right).filter((key) => right[key] !== undefined).length) return false;
-  return keys.every((key) => sameJson(left[key], right[key]));
-}
