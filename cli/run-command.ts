@@ -95,6 +95,9 @@ export function runCommand(options: RunOptions, io: Output = consoleOutput): num
     const failed = result.expectations.filter((expectation) => !expectation.passed).length;
     const passed = result.expectations.length - failed;
     io.out(`ran ${formatDurationMs(result.endMs)} of virtual time, ${result.state.rev} events, seed ${seed}; expectations: ${passed} passed, ${failed} failed`);
+    if (result.stoppedAtHorizon) {
+      io.out(`stopped at ${formatDurationMs(result.endMs)}: the run never went idle (a pod in CrashLoopBackOff keeps restarting); give the scenario an \`until\``);
+    }
     if (options.out !== undefined) io.out(`log written to ${options.out}`);
     return failed > 0 ? EXIT_EXPECTATION_FAILED : EXIT_OK;
   } catch (error) {

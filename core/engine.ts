@@ -102,14 +102,14 @@ export class Engine<S> {
 
   /**
    * Runs everything due up to and including `endMs`, then leaves the clock at `endMs`.
-   * With no end (Infinity) it stops when the run goes idle, the clock at the last work done.
-   * Returns false when the run went idle.
+   * With `stopWhenIdle` (the default for an endless run) it stops as soon as the run goes idle,
+   * the clock at the last work done. Returns false when the run went idle.
    */
-  runUntil(endMs: number): boolean {
+  runUntil(endMs: number, stopWhenIdle = endMs === Number.POSITIVE_INFINITY): boolean {
     this.settle();
     for (;;) {
       const next = this.agenda.peekTime();
-      if (next === undefined || (this.idle && endMs === Number.POSITIVE_INFINITY)) return false;
+      if (next === undefined || (this.idle && stopWhenIdle)) return false;
       if (next > endMs) break;
       this.advanceTo(next);
       this.settle();

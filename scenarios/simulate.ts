@@ -16,6 +16,13 @@ import { compileSteps } from './steps.ts';
 
 export const DEFAULT_SEED = 1;
 
+/**
+ * How far a scenario without `until` may run before it is stopped. Most such runs go idle long
+ * before; one that never does (a pod in CrashLoopBackOff keeps the kubelet's timers going, as it
+ * would for ever on a real node) stops here instead of hanging.
+ */
+export const IDLE_HORIZON_MS = 24 * 3_600_000;
+
 /** The namespaces kube-apiserver creates when it starts. */
 const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
@@ -36,6 +43,8 @@ export interface SimulationResult {
   readonly events: readonly KsimEvent[];
   readonly state: ClusterState;
   readonly expectations: readonly ExpectationResult[];
+  /** True when a run without `until` was stopped at IDLE_HORIZON_MS rather than going idle. */
+  readonly stoppedAtHorizon: boolean;
 }
 
 export class ScenarioError extends Error {
@@ -75,7 +84,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   );
   for (const command of bootstrapCommands(scenario)) engine.schedule(0, command);
   for (const { atMs, command } of compiled.commands) engine.schedule(atMs, command);
-  const untilMs = options.untilMs ?? scenario.until ?? Number.POSITIVE_INFINITY;
+  const givenUntilMs = options.untilMs ?? scenario.until;
+  const untilMs = givenUntilMs ?? IDLE_HORIZON_MS;
   const expectations: ExpectationResult[] = [];
   const checks = [...compiled.expectations].filter(({ atMs }) => atMs <= untilMs).sort((a, b) => a.atMs - b.atMs);
   for (const { atMs, expectation } of checks) {
@@ -84,6 +94,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
     expectations.push(result);
     options.onExpectation?.(result);
   }
-  engine.runUntil(untilMs);
-  return { seed, endMs: engine.nowMs, events, state: engine.currentState, expectations };
+  const busy = engine.runUntil(untilMs, givenUntilMs === undefined);
+  const stoppedAtHorizon = givenUntilMs === undefined && busy;
+  return { seed, endMs: engine.nowMs, events, state: engine.currentState, expectations, stoppedAtHorizon };
 }

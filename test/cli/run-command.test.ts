@@ -89,3 +89,24 @@ describe('ksim run', () => {
     }
   });
 });
+
+describe('ksim run without until', () => {
+  it('ends when the cluster goes idle', () => {
+    const path = join(dir, 'idle.yaml');
+    writeFileSync(path, 'name: idle\nnodes:\n  - name: n1\n    capacity: { cpu: "1", memory: 1Gi }\nsteps:\n  - at: 10s\n    apply: { apiVersion: v1, kind: Pod, metadata: { name: p }, spec: { containers: [{ name: a, image: "a:1" }] } }\n');
+    const { code, out } = run({ scenario: path, quiet: true });
+    expect(code).toBe(EXIT_OK);
+    expect(out.at(-1)).toMatch(/^ran 11s of virtual time/);
+  });
+
+  it('stops a run that never goes idle at the horizon, and says why', () => {
+    const path = join(dir, 'endless.yaml');
+    writeFileSync(
+      path,
+      'name: endless\nnodes:\n  - name: n1\n    capacity: { cpu: "1", memory: 1Gi }\nimages:\n  crashy:1: { crashAfter: 1s }\nsteps:\n  - at: 0s\n    apply: { apiVersion: v1, kind: Pod, metadata: { name: p }, spec: { containers: [{ name: a, image: "crashy:1" }] } }\n',
+    );
+    const { code, out } = run({ scenario: path, quiet: true });
+    expect(code).toBe(EXIT_OK);
+    expect(out.some((line) => line.startsWith('stopped at 24h0m0s: the run never went idle'))).toBe(true);
+  });
+});
