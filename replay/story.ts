@@ -22,8 +22,8 @@ export interface StoryOptions {
 }
 
 const TIME_WIDTH = 7;
-const ACTOR_WIDTH = 19;
-const TYPE_WIDTH = 19;
+const ACTOR_WIDTH = 21;
+const TYPE_WIDTH = 24;
 
 /** The kind is named in the line only where the event type does not already say it. */
 function subjectText(event: KsimEvent): string {

@@ -66,7 +66,7 @@ describe('ksim describe', () => {
         'Node-Selectors:     <none>',
         'Tolerations:        <none>',
         'Events:',
-        '  [     0s] rev 10  controller/replicaset pod/created         default/web-crash owned by ReplicaSet/web',
+        '  [     0s] rev 10  controller/replicaset pod/created              default/web-crash owned by ReplicaSet/web',
       ),
     );
   });
@@ -123,7 +123,7 @@ describe('ksim describe', () => {
         '  memory             1088Mi (13%)  0 (0%)',
         '  ephemeral-storage  0 (0%)        0 (0%)',
         'Events:',
-        '  [     0s] rev 3   kubelet/node-1      node/joined         node-1 cpu 4, memory 8Gi, pods 110',
+        '  [     0s] rev 3   kubelet/node-1        node/joined              node-1 cpu 4, memory 8Gi, pods 110',
       ),
     );
   });
@@ -154,7 +154,7 @@ describe('ksim describe', () => {
         '  Node-Selectors:  <none>',
         '  Tolerations:     <none>',
         'Events:',
-        '  [     0s] rev 7   user                replicaset/created  default/web replicas 3',
+        '  [     0s] rev 7   user                  replicaset/created       default/web replicas 3',
         '  [     0s] rev 16  controller/replicaset replicaset/statusUpdated default/web 3 current, 1 ready, 1 available',
       ),
     );
@@ -172,7 +172,7 @@ describe('ksim describe', () => {
         '',
         'No LimitRange resource.',
         'Events:',
-        '  [     0s] rev 2   scenario            namespace/created   kube-system',
+        '  [     0s] rev 2   scenario              namespace/created        kube-system',
       ),
     );
   });
@@ -187,9 +187,9 @@ describe('ksim describe', () => {
     const events = describeObject({ kind: 'pod', name: 'web-creating' }).split('Events:\n')[1];
     expect(events).toBe(
       lines(
-        '  [  9m30s] rev 17  controller/replicaset pod/created         default/web-creating owned by ReplicaSet/web',
-        '  [  9m30s] rev 18  kube-scheduler      pod/bound           default/web-creating -> node-2',
-        '  [  9m31s] rev 19  kubelet/node-2      pod/statusUpdated   default/web-creating web waiting: ContainerCreating',
+        '  [  9m30s] rev 17  controller/replicaset pod/created              default/web-creating owned by ReplicaSet/web',
+        '  [  9m30s] rev 18  kube-scheduler        pod/bound                default/web-creating -> node-2',
+        '  [  9m31s] rev 19  kubelet/node-2        pod/statusUpdated        default/web-creating web waiting: ContainerCreating',
       ),
     );
     expect(describeObject({ kind: 'pod', name: 'web-creating', at: '18' })).toMatch(

@@ -36,7 +36,7 @@ describe('story lines', () => {
       nodeName: 'node-2',
     });
     expect(new Storyteller().tell(bound)).toBe(
-      '[   1m5s] rev 42  kube-scheduler      pod/bound           default/web-x7k2p -> node-2',
+      '[   1m5s] rev 42  kube-scheduler        pod/bound                default/web-x7k2p -> node-2',
     );
   });
 
@@ -100,7 +100,7 @@ describe('story lines', () => {
       message: 'pods "web" already exists',
     });
     expect(new Storyteller().tell(refused)).toBe(
-      '[     0s] rev 7   user                request/rejected    Pod default/web create: 409 AlreadyExists: pods "web" already exists',
+      '[     0s] rev 7   user                  request/rejected         Pod default/web create: 409 AlreadyExists: pods "web" already exists',
     );
   });
 
