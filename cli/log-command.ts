@@ -18,10 +18,12 @@ export interface LogOptions {
 
 function range(options: LogOptions, lastRev: number): { from: number; to: number } {
   const from = options.from === undefined ? 1 : parseRevision(options.from, '--from');
-  const to = options.to === undefined ? lastRev : Math.min(parseRevision(options.to, '--to'), lastRev);
-  if (from > to && options.from !== undefined && options.to !== undefined) {
-    throw new CliError(`--from ${from} is after --to ${to}`);
+  const askedTo = options.to === undefined ? lastRev : parseRevision(options.to, '--to');
+  if (options.from !== undefined && from > lastRev) {
+    throw new CliError(`--from ${from} is past the end of the log (the last revision is ${lastRev})`);
   }
+  if (from > askedTo) throw new CliError(`--from ${from} is after --to ${askedTo}`);
+  const to = Math.min(askedTo, lastRev);
   return { from, to };
 }
 

@@ -53,6 +53,10 @@ describe('ksim log', () => {
     expect(() => logCommand({ file, from: '9', to: '3' }, captureIo())).toThrow('--from 9 is after --to 3');
   });
 
+  it('refuses --from past the end of the log, naming the last revision', () => {
+    expect(() => logCommand({ file, from: '100000', to: '100005' }, captureIo())).toThrow(/^--from 100000 is past the end of the log \(the last revision is \d+\)$/);
+  });
+
   it('refuses output formats other than json', () => {
     expect(() => logCommand({ file, output: 'yaml' }, captureIo())).toThrow('allowed formats are: json');
   });
