@@ -66,6 +66,8 @@ export class Table<V> {
   }
 }
 
+const EMPTY_GROUP = ImmutableSet<string>();
+
 /** Groups of keys (pods by node, pods by owner): a persistent map of persistent sets. */
 export class SetIndex {
   private static readonly EMPTY = new SetIndex(ImmutableMap());
@@ -95,6 +97,11 @@ export class SetIndex {
 
   has(group: string, member: string): boolean {
     return this.groups.get(group)?.has(member) ?? false;
+  }
+
+  /** One group for repeated membership checks, looked up once. */
+  group(group: string): { has(member: string): boolean; readonly size: number } {
+    return this.groups.get(group) ?? EMPTY_GROUP;
   }
 
   /** Members of one group, sorted, so callers can decide from the order. */

@@ -27,8 +27,9 @@ function nodeManifest(group: NodeGroupSpec, name: string, index: number): Record
       labels: { 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', ...(group.labels ?? {}) },
     },
     spec: {
-      // One /24 per node from 10.244.0.0/16, as kube-controller-manager's node IPAM hands them out.
-      podCIDR: `10.244.${index % 256}.0/24`,
+      // One /24 per node from a 10.244.0.0/14 cluster CIDR (room for 1,024 nodes), as
+      // kube-controller-manager's node IPAM hands them out; past that the ranges wrap.
+      podCIDR: `10.${244 + (Math.floor(index / 256) % 4)}.${index % 256}.0/24`,
       ...(group.taints === undefined ? {} : { taints: group.taints }),
       ...(group.unschedulable ? { unschedulable: true } : {}),
     },

@@ -3,7 +3,7 @@
 // to the bridge as gateway and hands pods the lowest free one after it; ksim does the same, which is
 // deterministic and reuses the addresses of pods that finished or left.
 
-import type { Node, Pod } from '../../core/objects.ts';
+import type { Node } from '../../core/objects.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 
 export function hostIPOf(node: Node): string | undefined {
@@ -41,20 +41,12 @@ export function podRange(cidr: string): Range | undefined {
   return { first: network + 2, last: network + size - 2 };
 }
 
-function holdsAddress(pod: Pod | undefined): boolean {
-  return pod !== undefined && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
-}
-
 /** The lowest address in the node's podCIDR that no live pod on the node holds; undefined when none is left. */
 export function allocatePodIP(state: ClusterState, node: Node): string | undefined {
   const range = node.spec.podCIDR === undefined ? undefined : podRange(node.spec.podCIDR);
   if (range === undefined) return undefined;
-  const used = new Set<string>();
-  for (const key of state.indexes.podsByNode.members(node.metadata.name)) {
-    const pod = state.pods.get(key);
-    const ip = pod?.status.podIP;
-    if (ip !== undefined && holdsAddress(pod)) used.add(ip);
-  }
+  // The reducers index the addresses held by live pods on each node.
+  const used = state.indexes.podIPsByNode.group(node.metadata.name);
   // At most used.size + 1 candidates are looked at before a free one turns up.
   for (let candidate = range.first; candidate <= range.last; candidate++) {
     const ip = formatIPv4(candidate);

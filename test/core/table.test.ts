@@ -39,3 +39,12 @@ describe('SetIndex', () => {
     expect(index.remove('g', 'other')).toBe(index);
   });
 });
+
+describe('SetIndex groups', () => {
+  it('answers membership for one group, and is empty for a group it never had', () => {
+    const index = SetIndex.empty().add('node-1', '10.244.0.2');
+    expect(index.group('node-1').has('10.244.0.2')).toBe(true);
+    expect(index.group('node-1').has('10.244.0.3')).toBe(false);
+    expect(index.group('node-9').size).toBe(0);
+  });
+});
