@@ -56,6 +56,6 @@ export function syncReplicaSet(
   const summary = summarizePods(rs, claim.pods, nowMs);
   const status = calculateStatus(rs, summary);
   if (statusChanged(rs.status, status)) effects.push(updateStatus(rs, status));
-  if (summary.nextAvailableAtMs !== undefined) effects.push(wake(summary.nextAvailableAtMs, key));
+  if (summary.recheckAtMs !== undefined) effects.push(wake(summary.recheckAtMs, key));
   return effects;
 }

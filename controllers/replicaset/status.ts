@@ -17,20 +17,24 @@ export interface PodSummary {
   readonly fullyLabeledReplicas: number;
   readonly readyReplicas: number;
   readonly availableReplicas: number;
-  readonly nextAvailableAtMs: number | undefined;
+  /** When to sync again because a ready pod will have turned available by then. */
+  readonly recheckAtMs: number | undefined;
 }
 
 /**
  * One pass over the managed pods. Fully labelled means carrying every label of the template
  * (labels.Set(template.labels).AsSelector()); available is podutil.IsPodAvailable at nowMs.
  */
+/** The second upstream adds to its availability requeue. */
+export const AVAILABILITY_RECHECK_SKEW_MS = 1000;
+
 export function summarizePods(rs: ReplicaSet, pods: readonly Pod[], nowMs: number): PodSummary {
   const fullyLabeled = labelMatcher({ matchLabels: rs.spec.template.metadata?.labels ?? {} });
   const minReadySeconds = rs.spec.minReadySeconds ?? 0;
   let fullyLabeledReplicas = 0;
   let readyReplicas = 0;
   let availableReplicas = 0;
-  let nextAvailableAtMs: number | undefined;
+  let recheckAtMs: number | undefined;
   for (const pod of pods) {
     if (fullyLabeled(pod.metadata.labels)) fullyLabeledReplicas++;
     if (!isPodReady(pod)) continue;
@@ -38,9 +42,14 @@ export function summarizePods(rs: ReplicaSet, pods: readonly Pod[], nowMs: numbe
     const at = minReadySeconds === 0 ? nowMs : availableAtMs(pod, minReadySeconds);
     if (at === undefined) continue;
     if (at <= nowMs) availableReplicas++;
-    else if (nextAvailableAtMs === undefined || at < nextAvailableAtMs) nextAvailableAtMs = at;
+    else {
+      // Upstream requeues a second after minReadySeconds, "to avoid milliseconds skew in AddAfter"
+      // (replica_set.go, updatePod); the pod turned available 1 ms after minReadySeconds.
+      const podRecheckAtMs = at - 1 + AVAILABILITY_RECHECK_SKEW_MS;
+      if (recheckAtMs === undefined || podRecheckAtMs < recheckAtMs) recheckAtMs = podRecheckAtMs;
+    }
   }
-  return { replicas: pods.length, fullyLabeledReplicas, readyReplicas, availableReplicas, nextAvailableAtMs };
+  return { replicas: pods.length, fullyLabeledReplicas, readyReplicas, availableReplicas, recheckAtMs };
 }
 
 /**

@@ -64,14 +64,14 @@ describe('ReplicaSet controller: status', () => {
     expect([status?.readyReplicas, status?.availableReplicas]).toEqual([1, undefined]);
   });
 
-  it('wakes the ReplicaSet the first millisecond the pod becomes available', () => {
+  it('wakes the ReplicaSet a second after minReadySeconds, as upstream requeues it', () => {
     const rs = replicaSet({ replicas: 1, minReadySeconds: 10 });
     expect(sync(rs, [pod('a', { owners: [ownedBy(rs)], readySinceMs: 5_000 })], 6_000).wakes).toEqual([
-      { atMs: 15_001, key: 'default/web' },
+      { atMs: 16_000, key: 'default/web' },
     ]);
   });
 
-  it('counts the pod as available when woken', () => {
+  it('counts the pod as available from the first millisecond after minReadySeconds', () => {
     const rs = replicaSet({ replicas: 1, minReadySeconds: 10 });
     const recorded = sync(rs, [pod('a', { owners: [ownedBy(rs)], readySinceMs: 5_000 })], 15_001);
     expect([recorded.statuses[0]?.availableReplicas, recorded.wakes]).toEqual([1, []]);
@@ -83,7 +83,7 @@ describe('ReplicaSet controller: status', () => {
       pod('a', { owners: [ownedBy(rs)], readySinceMs: 20_000 }),
       pod('b', { owners: [ownedBy(rs)], readySinceMs: 10_000 }),
     ];
-    expect(sync(rs, pods, 25_000).wakes).toEqual([{ atMs: 40_001, key: 'default/web' }]);
+    expect(sync(rs, pods, 25_000).wakes).toEqual([{ atMs: 41_000, key: 'default/web' }]);
   });
 
   it('never counts a pod ready without a transition time as available when minReadySeconds is set', () => {
