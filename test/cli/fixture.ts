@@ -6,6 +6,7 @@ import { toTimestamp } from '../../core/clock.ts';
 import type { EventBody, KsimEvent } from '../../core/events.ts';
 import type { PodStatus } from '../../core/objects.ts';
 import {
+  creatingStatus,
   namespaceObject,
   nodeObject,
   podObject,
@@ -49,21 +50,7 @@ const crashLooping: PodStatus = runningStatus(0, [
   },
 ]);
 
-const creating: PodStatus = {
-  phase: 'Pending',
-  conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: toTimestamp(570_000) }],
-  hostIP: '10.0.0.2',
-  qosClass: 'Burstable',
-  containerStatuses: [
-    {
-      name: 'web',
-      image: 'nginx:1.27',
-      ready: false,
-      restartCount: 0,
-      state: { waiting: { reason: 'ContainerCreating' } },
-    },
-  ],
-};
+const creating = creatingStatus(570_000, '10.0.0.2');
 
 function created(name: string, options: Parameters<typeof podObject>[1]): EventBody {
   return { type: 'pod/created', object: podObject(name, options) };

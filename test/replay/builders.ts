@@ -200,3 +200,17 @@ export function eventsOf(
 export function event(rev: number, time: number, actor: string, body: EventBody): KsimEvent {
   return { rev, time, actor, ...body } as KsimEvent;
 }
+
+/** A pod's status while its container is being created, as the kubelet first reports it. */
+export function creatingStatus(timeMs: number, hostIP = '10.0.0.1'): PodStatus {
+  return {
+    phase: 'Pending',
+    conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: toTimestamp(timeMs) }],
+    hostIP,
+    startTime: toTimestamp(timeMs),
+    qosClass: 'Burstable',
+    containerStatuses: [
+      { name: 'web', image: 'nginx:1.27', ready: false, restartCount: 0, state: { waiting: { reason: 'ContainerCreating' } } },
+    ],
+  };
+}

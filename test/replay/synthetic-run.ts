@@ -2,29 +2,8 @@
 // started, nodes send heartbeats, a request is refused and some pods are deleted. It exercises
 // every reducer the timeline and the printers read, and scales to the benchmark's 200,000 events.
 
-import { toTimestamp } from '../../core/clock.ts';
 import type { EventBody, KsimEvent } from '../../core/events.ts';
-import type { PodStatus } from '../../core/objects.ts';
-import { namespaceObject, nodeObject, podObject, replicaSetObject, runningStatus } from './builders.ts';
-
-function creatingStatus(timeMs: number): PodStatus {
-  return {
-    phase: 'Pending',
-    conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: toTimestamp(timeMs) }],
-    hostIP: '10.0.0.1',
-    startTime: toTimestamp(timeMs),
-    qosClass: 'Burstable',
-    containerStatuses: [
-      {
-        name: 'web',
-        image: 'nginx:1.27',
-        ready: false,
-        restartCount: 0,
-        state: { waiting: { reason: 'ContainerCreating' } },
-      },
-    ],
-  };
-}
+import { creatingStatus, namespaceObject, nodeObject, podObject, replicaSetObject, runningStatus } from './builders.ts';
 
 class RunBuilder {
   readonly events: KsimEvent[] = [];

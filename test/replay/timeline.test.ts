@@ -2,29 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { KsimEvent } from '../../core/events.ts';
 import { foldEvents, initialState } from '../../reducers/index.ts';
-import type { ClusterState } from '../../reducers/state.ts';
 import { clusterTimeline, Timeline } from '../../replay/timeline.ts';
+import { stateSnapshot as snapshot } from '../support/state-snapshot.ts';
 import { syntheticRun } from './synthetic-run.ts';
 
 const events = syntheticRun(60, 3);
-
-/** The parts of a state a reader sees, in key order, so two states compare by content. */
-function snapshot(state: ClusterState): unknown {
-  const { indexes } = state;
-  return {
-    rev: state.rev,
-    timeMs: state.timeMs,
-    namespaces: state.namespaces.sortedValues(),
-    nodes: state.nodes.sortedValues(),
-    pods: state.pods.sortedValues(),
-    replicaSets: state.replicaSets.sortedValues(),
-    objects: state.objects.sortedValues(),
-    podsByNode: indexes.podsByNode.groupNames().map((node) => [node, indexes.podsByNode.members(node)]),
-    podsByOwner: indexes.podsByOwner.groupNames().map((owner) => [owner, indexes.podsByOwner.members(owner)]),
-    unscheduled: indexes.unscheduledPods.members(''),
-    nodeUsage: indexes.nodeUsage.sortedKeys().map((node) => [node, indexes.nodeUsage.get(node)]),
-  };
-}
 
 /** A timeline over plain counters that records how many events it folds. */
 function countingTimeline(

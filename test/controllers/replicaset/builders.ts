@@ -15,6 +15,7 @@ import type {
   ReplicaSetStatus,
 } from '../../../core/objects.ts';
 import { Rng } from '../../../core/prng.ts';
+import { controllerRefTo } from '../../../controllers/replicaset/claim.ts';
 import { initialState, reduce } from '../../../reducers/index.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
 
@@ -62,17 +63,8 @@ export function replicaSet(options: RsOptions = {}): ReplicaSet {
   };
 }
 
-/** A controller reference to a ReplicaSet, as the controller writes it. */
-export function ownedBy(rs: ReplicaSet): OwnerReference {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'ReplicaSet',
-    name: rs.metadata.name,
-    uid: rs.metadata.uid,
-    controller: true,
-    blockOwnerDeletion: true,
-  };
-}
+/** A controller reference to a ReplicaSet, as the controller itself writes it. */
+export const ownedBy = controllerRefTo;
 
 export interface PodOptions {
   readonly namespace?: string;
