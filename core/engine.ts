@@ -25,6 +25,8 @@ export interface EngineParts<S> {
   readonly controllers: readonly Controller<S>[];
   /** Called with every appended event, in order; a log writer plugs in here. */
   readonly onEvent?: (event: KsimEvent, after: S) => void;
+  /** The bound on steps at one virtual instant; MAX_STEPS_PER_INSTANT unless given. */
+  readonly maxStepsPerInstant?: number;
 }
 
 type AgendaItem =
@@ -90,11 +92,6 @@ export class Engine<S> {
     this.foregroundTimers++;
   }
 
-  /** Queues a command now, behind whatever is already queued. */
-  submit(command: Command): void {
-    this.inbox.push(command);
-  }
-
   /** True when nothing is queued and only background timers (heartbeats) are left. */
   get idle(): boolean {
     return this.foregroundTimers === 0;
@@ -109,8 +106,9 @@ export class Engine<S> {
     this.settle();
     for (;;) {
       const next = this.agenda.peekTime();
-      if (next === undefined || (this.idle && stopWhenIdle)) return false;
-      if (next > endMs) break;
+      if (this.idle && stopWhenIdle) return false;
+      // With a finite end, time still passes to the end when nothing is left to do.
+      if (next === undefined || next > endMs) break;
       this.advanceTo(next);
       this.settle();
     }
@@ -134,10 +132,9 @@ export class Engine<S> {
   /** Runs queued commands and controller keys until both are empty. */
   private settle(): void {
     for (;;) {
-      if (++this.stepsThisInstant > MAX_STEPS_PER_INSTANT) {
-        throw new LivelockError(
-          `more than ${MAX_STEPS_PER_INSTANT} steps at virtual time ${this.now}ms (seed ${this.seed}): a feedback loop?`,
-        );
+      const bound = this.parts.maxStepsPerInstant ?? MAX_STEPS_PER_INSTANT;
+      if (++this.stepsThisInstant > bound) {
+        throw new LivelockError(`more than ${bound} steps at virtual time ${this.now}ms (seed ${this.seed}): a feedback loop?`);
       }
       const command = this.takeCommand();
       if (command !== undefined) {
