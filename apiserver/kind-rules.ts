@@ -5,6 +5,7 @@ import { canonicalJson, sameJson } from '../core/canonical-json.ts';
 import type { EventBody } from '../core/events.ts';
 import type { KubeObject, Namespace, Node, Pod, PodSpec, ReplicaSet } from '../core/objects.ts';
 import { parseQuantity } from '../core/quantity.ts';
+import { validateTaints } from './affinity-validation.ts';
 import { type FieldError, forbidden, invalid } from './field-errors.ts';
 import { defaultPodForCreate, defaultPodSpec } from './pod-defaults.ts';
 import { validatePodSpec } from './pod-validation.ts';
@@ -41,8 +42,17 @@ function validateNodeStatus(status: unknown): FieldError[] {
     .map(([name, value]) => invalid(`status.capacity[${name}]`, value, 'must be a quantity'));
 }
 
+function validateNodeSpec(spec: unknown): FieldError[] {
+  if (spec === undefined) return [];
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return [invalid('spec', spec, 'must be an object')];
+  const fields = spec as Json;
+  const errors = validateTaints('spec.taints', fields.taints);
+  if (fields.unschedulable !== undefined && typeof fields.unschedulable !== 'boolean') errors.push(invalid('spec.unschedulable', fields.unschedulable, 'must be true or false'));
+  return errors;
+}
+
 function buildNode(object: KubeObject): Built {
-  const errors = validateNodeStatus(object.status);
+  const errors = [...validateNodeSpec(object.spec), ...validateNodeStatus(object.status)];
   if (errors.length > 0) return { errors };
   const status = (object.status ?? {}) as Json;
   const capacity = (status.capacity ?? {}) as Node['status']['capacity'];
@@ -115,6 +125,8 @@ function updateReplicaSet(current: ReplicaSet, desired: Json): Built | undefined
 }
 
 function updateNode(current: Node, desired: Json): Built | undefined {
+  const errors = validateNodeSpec(desired.spec);
+  if (errors.length > 0) return { errors };
   const next = { ...current, metadata: mergedMetadata(current, desired), spec: { ...current.spec, ...((desired.spec ?? {}) as Json) } } as Node;
   return sameJson(next, current) ? undefined : { event: { type: 'node/updated', object: next } };
 }

@@ -2,6 +2,7 @@
 // It reads the spec as untrusted JSON: a manifest may hold anything.
 
 import { parseQuantity } from '../core/quantity.ts';
+import { validateAffinity } from './affinity-validation.ts';
 import { duplicate, type FieldError, invalid, required, unsupported, validateDns1123Label, validateLabels } from './field-errors.ts';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -91,6 +92,7 @@ export function validatePodSpec(path: string, spec: unknown, allowedRestartPolic
     ...validateContainers(`${path}.initContainers`, spec.initContainers, names, false),
     ...validateTolerations(`${path}.tolerations`, spec.tolerations),
     ...validateLabels(`${path}.nodeSelector`, spec.nodeSelector),
+    ...validateAffinity(`${path}.affinity`, spec.affinity),
   ];
   if (spec.restartPolicy !== undefined && !allowedRestartPolicies.includes(String(spec.restartPolicy))) {
     errors.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, allowedRestartPolicies));
