@@ -2,7 +2,7 @@
 // ValidateNodeSelector, validateNodeSelectorRequirement, validatePreferredSchedulingTerms,
 // validateNodeTaints). Anything stored here is later read by the scheduler, so it must be sound.
 
-import { type FieldError, forbidden, invalid, required, unsupported } from './field-errors.ts';
+import { type FieldError, forbidden, invalid, isOneOf, required, unsupported } from './field-errors.ts';
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,7 +29,7 @@ function validateRequirement(path: string, requirement: unknown): FieldError[] {
       break;
     case 'Gt':
     case 'Lt':
-      if (count !== 1 || !/^-?\d+$/.test(String((values as string[])[0]))) {
+      if (count !== 1 || !/^-?\d+$/.test((values as string[])[0] as string)) {
         errors.push(required(`${path}.values`, "must be specified single value when `operator` is 'Lt' or 'Gt'"));
       }
       break;
@@ -91,7 +91,7 @@ export function validateTaints(path: string, taints: unknown): FieldError[] {
     const errors: FieldError[] = [];
     if (typeof taint.key !== 'string' || taint.key === '') errors.push(required(`${at}.key`));
     if (taint.value !== undefined && typeof taint.value !== 'string') errors.push(invalid(`${at}.value`, taint.value, 'must be a string'));
-    if (!TAINT_EFFECTS.includes(String(taint.effect))) errors.push(unsupported(`${at}.effect`, taint.effect, TAINT_EFFECTS));
+    if (!isOneOf(taint.effect, TAINT_EFFECTS)) errors.push(unsupported(`${at}.effect`, taint.effect, TAINT_EFFECTS));
     return errors;
   });
 }

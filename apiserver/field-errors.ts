@@ -18,6 +18,14 @@ export function goValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The API's int32 fields: upstream refuses a larger number while decoding the request. */
+export const MAX_INT32 = 2_147_483_647;
+
+/** True when the value is one of the allowed strings; never coerces (junk may not even print). */
+export function isOneOf(value: unknown, allowed: readonly string[]): boolean {
+  return typeof value === 'string' && allowed.includes(value);
+}
+
 export const required = (path: string, detail = ''): FieldError => ({ path, text: detail === '' ? 'Required value' : `Required value: ${detail}` });
 
 export const invalid = (path: string, value: unknown, detail: string): FieldError => ({

@@ -1,9 +1,9 @@
 // Pod spec validation with upstream's field paths and words (pkg/apis/core/validation).
 // It reads the spec as untrusted JSON: a manifest may hold anything.
 
-import { parseQuantity } from '../core/quantity.ts';
+import { isQuantity, parseQuantity } from '../core/quantity.ts';
 import { validateAffinity } from './affinity-validation.ts';
-import { duplicate, type FieldError, invalid, required, unsupported, validateDns1123Label, validateLabels } from './field-errors.ts';
+import { isOneOf, duplicate, type FieldError, invalid, required, unsupported, validateDns1123Label, validateLabels } from './field-errors.ts';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const QUANTITY_MESSAGE = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
@@ -28,7 +28,8 @@ function validateRequestsWithinLimits(path: string, resources: Json): FieldError
   const errors: FieldError[] = [];
   for (const [name, request] of Object.entries(resources.requests)) {
     const limit = resources.limits[name];
-    if (limit === undefined) continue;
+    // Values that are not quantities were reported already; only quantities are compared.
+    if (!isQuantity(limit) || !isQuantity(request)) continue;
     const requested = parseQuantity(request as string);
     const limited = parseQuantity(limit as string);
     if (requested !== undefined && limited !== undefined && requested > limited) {
@@ -76,8 +77,8 @@ function validateTolerations(path: string, tolerations: unknown): FieldError[] {
     const at = `${path}[${index}]`;
     if (!isRecord(toleration)) return [invalid(at, toleration, 'must be an object')];
     const errors: FieldError[] = [];
-    if (toleration.operator !== undefined && !TOLERATION_OPERATORS.includes(String(toleration.operator))) errors.push(unsupported(`${at}.operator`, toleration.operator, TOLERATION_OPERATORS));
-    if (toleration.effect !== undefined && toleration.effect !== '' && !TAINT_EFFECTS.includes(String(toleration.effect))) errors.push(unsupported(`${at}.effect`, toleration.effect, TAINT_EFFECTS));
+    if (toleration.operator !== undefined && !isOneOf(toleration.operator, TOLERATION_OPERATORS)) errors.push(unsupported(`${at}.operator`, toleration.operator, TOLERATION_OPERATORS));
+    if (toleration.effect !== undefined && toleration.effect !== '' && !isOneOf(toleration.effect, TAINT_EFFECTS)) errors.push(unsupported(`${at}.effect`, toleration.effect, TAINT_EFFECTS));
     if (toleration.operator === 'Exists' && toleration.value !== undefined && toleration.value !== '') errors.push(invalid(`${at}.operator`, toleration.operator, 'value must be empty when `operator` is \'Exists\''));
     return errors;
   });
@@ -94,7 +95,7 @@ export function validatePodSpec(path: string, spec: unknown, allowedRestartPolic
     ...validateLabels(`${path}.nodeSelector`, spec.nodeSelector),
     ...validateAffinity(`${path}.affinity`, spec.affinity),
   ];
-  if (spec.restartPolicy !== undefined && !allowedRestartPolicies.includes(String(spec.restartPolicy))) {
+  if (spec.restartPolicy !== undefined && !isOneOf(spec.restartPolicy, allowedRestartPolicies)) {
     errors.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, allowedRestartPolicies));
   }
   const grace = spec.terminationGracePeriodSeconds;

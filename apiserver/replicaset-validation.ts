@@ -1,7 +1,7 @@
 // ReplicaSet validation as apps/v1 does it (pkg/apis/apps/validation ValidateReplicaSetSpec).
 
 import { type LabelSelector, selectorMatches } from '../core/labels.ts';
-import { type FieldError, invalid, required, validateLabels } from './field-errors.ts';
+import { type FieldError, invalid, isOneOf, MAX_INT32, required, validateLabels } from './field-errors.ts';
 import { validatePodSpec } from './pod-validation.ts';
 
 type Json = Record<string, unknown>;
@@ -15,7 +15,7 @@ function validateSelector(path: string, selector: unknown): FieldError[] {
   const errors = validateLabels(`${path}.matchLabels`, selector.matchLabels);
   (expressions ?? []).forEach((expression: unknown, index: number) => {
     const operator = isRecord(expression) ? expression.operator : undefined;
-    if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(String(operator))) errors.push(invalid(`${path}.matchExpressions[${index}].operator`, operator, 'not a valid selector operator'));
+    if (!isOneOf(operator, ['In', 'NotIn', 'Exists', 'DoesNotExist'])) errors.push(invalid(`${path}.matchExpressions[${index}].operator`, operator, 'not a valid selector operator'));
   });
   const size = Object.keys(isRecord(selector.matchLabels) ? selector.matchLabels : {}).length + (expressions?.length ?? 0);
   // Upstream's words, shared with Deployment validation.
@@ -26,6 +26,7 @@ function validateSelector(path: string, selector: unknown): FieldError[] {
 function validateNonNegative(path: string, value: unknown): FieldError[] {
   if (value === undefined) return [];
   if (typeof value !== 'number' || !Number.isInteger(value)) return [invalid(path, value, 'must be an integer')];
+  if (value > MAX_INT32) return [invalid(path, value, `must be no more than ${MAX_INT32} (a 32-bit integer)`)];
   return value < 0 ? [invalid(path, value, 'must be greater than or equal to 0')] : [];
 }
 

@@ -5,7 +5,7 @@ import type { Command } from '../core/commands.ts';
 import type { EventBody } from '../core/events.ts';
 import { controllerOf, objectKey, type KubeObject } from '../core/objects.ts';
 import type { ClusterState } from '../reducers/state.ts';
-import { invalid } from './field-errors.ts';
+import { invalid, MAX_INT32 } from './field-errors.ts';
 import { badRequest, conflict, invalidObject, notFound, type RequestInfo } from './rejection.ts';
 
 type Targeted = Extract<Command, { namespace: string; name: string }>;
@@ -56,6 +56,7 @@ export function admitScale(command: Extract<Command, { type: 'scale' }>, state: 
   const request = requestOf(command, 'update', command.kind, 'scale');
   const { namespace, name, replicas } = command;
   if (!Number.isInteger(replicas) || replicas < 0) return [invalidObject({ ...request, kind: command.kind }, [invalid('spec.replicas', replicas, 'must be greater than or equal to 0')])];
+  if (replicas > MAX_INT32) return [invalidObject({ ...request, kind: command.kind }, [invalid('spec.replicas', replicas, `must be no more than ${MAX_INT32} (a 32-bit integer)`)])];
   if (command.kind === 'ReplicaSet') {
     const replicaSet = target(state.replicaSets.get(objectKey(namespace, name)), command, request, 'ReplicaSet');
     if (isRejection(replicaSet)) return [replicaSet];

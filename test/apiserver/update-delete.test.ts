@@ -104,3 +104,15 @@ describe('admission: binding', () => {
     expect(event?.type === 'request/rejected' && event.message).toBe('ReplicaSet.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0');
   });
 });
+
+describe('admission: 32-bit replica counts', () => {
+  it('refuses replicas past 2147483647, on create and on scale', () => {
+    const api = new ApiHarness();
+    const huge = replicaSetManifest('big', 2 ** 40);
+    const [created] = api.apply(huge);
+    expect(created?.type === 'request/rejected' && created.message).toBe('ReplicaSet.apps "big" is invalid: spec.replicas: Invalid value: 1099511627776: must be no more than 2147483647 (a 32-bit integer)');
+    api.apply(replicaSetManifest('web', 1));
+    const [scaled] = api.run({ type: 'scale', actor: 'user', kind: 'ReplicaSet', namespace: 'default', name: 'web', replicas: 2 ** 31 });
+    expect(scaled?.type === 'request/rejected' && scaled.code).toBe(422);
+  });
+});
