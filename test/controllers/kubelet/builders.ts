@@ -5,8 +5,8 @@
 import { of } from 'rxjs';
 import { toTimestamp } from '../../../core/clock.ts';
 import type { Command } from '../../../core/commands.ts';
-import type { Change, Controller, Effect, ReconcileContext } from '../../../core/controller.ts';
-import type { EventBody, KsimEvent } from '../../../core/events.ts';
+import type { Change, Controller, Effect } from '../../../core/controller.ts';
+import type { EventBody } from '../../../core/events.ts';
 import type {
   Condition,
   Container,
@@ -17,9 +17,11 @@ import type {
   ResourceList,
   RestartPolicy,
 } from '../../../core/objects.ts';
-import { Rng } from '../../../core/prng.ts';
-import { initialState, reduce } from '../../../reducers/index.ts';
+import { initialState } from '../../../reducers/index.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
+import { apply, change, contextAt } from '../../support/reduce-events.ts';
+
+export { apply, change, contextAt };
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -94,20 +96,7 @@ export function pod(name = 'web-abcde', options: PodOptions = {}): Pod {
   };
 }
 
-/** Appends one event to a state through the real reducer, as the engine does. */
-export function change(
-  before: ClusterState,
-  body: EventBody,
-  timeMs = before.timeMs,
-  actor = 'test',
-): Change<ClusterState> {
-  const event = { rev: before.rev + 1, time: timeMs, actor, ...body } as KsimEvent;
-  return { event, before, after: reduce(before, event) };
-}
 
-export function apply(state: ClusterState, ...bodies: EventBody[]): ClusterState {
-  return bodies.reduce((current, body) => change(current, body).after, state);
-}
 
 /** A state where `nodes` joined and each pod was created, then bound to its spec.nodeName at time 0. */
 export function stateWith(nodes: readonly Node[], pods: readonly Pod[] = []): ClusterState {
@@ -121,9 +110,6 @@ export function stateWith(nodes: readonly Node[], pods: readonly Pod[] = []): Cl
   return state;
 }
 
-export function contextAt(state: ClusterState, nowMs = 0): ReconcileContext<ClusterState> {
-  return { state, nowMs, rng: new Rng(1, 'test') };
-}
 
 export function commandsOf(effects: readonly Effect[]): Command[] {
   return effects.flatMap((effect) => (effect.kind === 'submit' ? [effect.command] : []));

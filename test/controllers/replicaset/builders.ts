@@ -3,8 +3,8 @@
 // asks for, in the spirit of upstream's FakePodControl.
 
 import { toTimestamp } from '../../../core/clock.ts';
-import type { Change, Effect, ReconcileContext } from '../../../core/controller.ts';
-import type { EventBody, KsimEvent } from '../../../core/events.ts';
+import type { Effect } from '../../../core/controller.ts';
+import type { EventBody } from '../../../core/events.ts';
 import type { Labels } from '../../../core/labels.ts';
 import type {
   KubeObject,
@@ -14,10 +14,12 @@ import type {
   ReplicaSet,
   ReplicaSetStatus,
 } from '../../../core/objects.ts';
-import { Rng } from '../../../core/prng.ts';
 import { controllerRefTo } from '../../../controllers/replicaset/claim.ts';
-import { initialState, reduce } from '../../../reducers/index.ts';
+import { initialState } from '../../../reducers/index.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
+import { apply, change, contextAt } from '../../support/reduce-events.ts';
+
+export { apply, change, contextAt };
 
 export const DAY_MS = 24 * 3600 * 1000;
 export const HOUR_MS = 3600 * 1000;
@@ -137,24 +139,13 @@ function creation(object: KubeObject): EventBody {
   }
 }
 
-/** Appends one event to a state through the real reducer, as the engine does. */
-export function change(before: ClusterState, body: EventBody, timeMs = before.timeMs): Change<ClusterState> {
-  const event = { rev: before.rev + 1, time: timeMs, actor: 'test', ...body } as KsimEvent;
-  return { event, before, after: reduce(before, event) };
-}
 
-export function apply(state: ClusterState, ...bodies: EventBody[]): ClusterState {
-  return bodies.reduce((current, body) => change(current, body).after, state);
-}
 
 /** A state holding these objects, created in the order given. */
 export function stateWith(...objects: KubeObject[]): ClusterState {
   return apply(initialState(), ...objects.map(creation));
 }
 
-export function contextAt(state: ClusterState, nowMs = 0): ReconcileContext<ClusterState> {
-  return { state, nowMs, rng: new Rng(1, 'test') };
-}
 
 /** What a reconcile asked for, sorted by kind, as upstream's FakePodControl records it. */
 export interface Recorded {

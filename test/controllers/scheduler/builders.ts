@@ -3,7 +3,7 @@
 
 import { buildNodeViews, type NodeView } from '../../../controllers/scheduler/node-views.ts';
 import { type PodInfo, podInfo } from '../../../controllers/scheduler/pod-info.ts';
-import type { EventBody, KsimEvent } from '../../../core/events.ts';
+import type { EventBody } from '../../../core/events.ts';
 import type { Labels } from '../../../core/labels.ts';
 import type {
   Container,
@@ -16,9 +16,11 @@ import type {
 } from '../../../core/objects.ts';
 import { Rng } from '../../../core/prng.ts';
 import { Table } from '../../../core/table.ts';
-import { reduce } from '../../../reducers/index.ts';
 import { NO_USAGE, type NodeUsage } from '../../../reducers/pod-resources.ts';
 import { type ClusterState, emptyState } from '../../../reducers/state.ts';
+import { apply } from '../../support/reduce-events.ts';
+
+export { apply };
 
 export interface NodeOptions {
   readonly cpu?: string;
@@ -98,15 +100,6 @@ export function makePod(name: string, options: PodOptions = {}): Pod {
   };
 }
 
-/** Appends events to a state through the real reducer, numbering them after the state's revision. */
-export function apply(state: ClusterState, ...bodies: EventBody[]): ClusterState {
-  let next = state;
-  for (const body of bodies) {
-    const event = { rev: next.rev + 1, time: next.timeMs, actor: 'test', ...body } as KsimEvent;
-    next = reduce(next, event);
-  }
-  return next;
-}
 
 export function stateOf(nodes: readonly Node[], pods: readonly Pod[] = []): ClusterState {
   const joined = nodes.map((object): EventBody => ({ type: 'node/joined', object }));
