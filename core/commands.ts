@@ -38,5 +38,3 @@ export type Command =
   | (Request & { readonly type: 'releasePod'; readonly ownerUid: string } & Target)
   | (Request & { readonly type: 'updateReplicaSetStatus'; readonly status: ReplicaSetStatus } & Target)
   | (Request & { readonly type: 'reportNodeStatus'; readonly name: string; readonly status: NodeStatus });
-
-export type CommandType = Command['type'];

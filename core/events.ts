@@ -105,8 +105,6 @@ export type KsimEvent = Envelope & EventBody;
 
 export type EventOf<K extends EventType> = Extract<KsimEvent, { readonly type: K }>;
 
-export const EVENT_TYPES = Object.keys(eventPayloads) as EventType[];
-
 const EnvelopeCodec = t.type({ rev: t.number, time: t.number, actor: t.string, type: t.string });
 
 /** Decodes one event: the envelope first, then the payload codec its type names. */
@@ -130,16 +128,6 @@ export function decodeEvent(value: unknown): Either<t.Errors, KsimEvent> {
   const payload = payloadCodec.validate(value, context);
   return isLeft(payload) ? payload : right(value as KsimEvent);
 }
-
-export const EventCodec = new t.Type<KsimEvent, KsimEvent, unknown>(
-  'KsimEvent',
-  (value): value is KsimEvent => decodeEvent(value)._tag === 'Right',
-  (value, context) => {
-    const result = decodeEvent(value);
-    return isLeft(result) ? t.failures(result.left.map((error) => ({ ...error, context: [...context, ...error.context.slice(1)] }))) : t.success(result.right);
-  },
-  t.identity,
-);
 
 /** Exhaustiveness guard for switches over event and command types. */
 export function assertNever(value: never): never {

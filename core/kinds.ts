@@ -55,10 +55,6 @@ export function kindInfo(kind: string): KindInfo | undefined {
   return KINDS.find((info) => info.kind === kind);
 }
 
-export function knownKindNames(): readonly string[] {
-  return KINDS.map((info) => info.plural);
-}
-
 /** A kind the cluster does not know yet (a custom resource) is taken as namespaced, as most are. */
 export function isNamespacedKind(kind: string): boolean {
   return kindInfo(kind)?.namespaced ?? true;

@@ -39,13 +39,6 @@ export function selectorMatches(selector: LabelSelector, labels: Labels | undefi
   return (selector.matchExpressions ?? []).every((requirement) => requirementMatches(requirement, labels));
 }
 
-export function isEmptySelector(selector: LabelSelector | undefined): boolean {
-  return (
-    selector === undefined ||
-    (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0)
-  );
-}
-
 const SET_REQUIREMENT = /^([^\s!=]+)\s+(in|notin)\s+\(([^)]*)\)$/;
 
 /** Splits on commas that are not inside a parenthesised value list. */
@@ -124,7 +117,3 @@ export function formatSelector(selector: LabelSelector | undefined): string {
   return parts.length === 0 ? '<none>' : parts.join(',');
 }
 
-export function formatLabels(labels: Labels | undefined): string {
-  const entries = Object.entries(labels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return entries.length === 0 ? '<none>' : entries.map(([key, value]) => `${key}=${value}`).join(',');
-}

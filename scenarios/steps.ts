@@ -3,7 +3,6 @@
 // before the run starts.
 
 import type { Command } from '../core/commands.ts';
-import { formatDurationMs } from '../core/duration.ts';
 import { resolveKind } from '../core/kinds.ts';
 import { parseSelector } from '../core/labels.ts';
 import type { ExpectationSpec, Step } from './codecs.ts';
@@ -76,6 +75,3 @@ export function compileSteps(steps: readonly Step[], label: string): CompiledSte
   return { commands, expectations, errors };
 }
 
-export function describeTime(atMs: number): string {
-  return formatDurationMs(atMs);
-}
