@@ -15,22 +15,21 @@ function requestOf(command: Targeted, verb: string, kind: string, subresource = 
 }
 
 /** The target, or the rejection that explains why there is none to change. */
-function target<T extends KubeObject>(found: T | undefined, command: Targeted, request: RequestInfo, kind: string): T | EventBody {
-  if (found === undefined) return notFound(request, kind);
+function target<T extends KubeObject>(found: T | undefined, command: Targeted, request: RequestInfo, kind: string): { found: T } | { refused: EventBody } {
+  if (found === undefined) return { refused: notFound(request, kind) };
   if ('resourceVersion' in command && command.resourceVersion !== undefined && command.resourceVersion !== found.metadata.resourceVersion) {
-    return conflict({ ...request, kind });
+    return { refused: conflict({ ...request, kind }) };
   }
-  return found;
+  return { found };
 }
-
-const isRejection = (value: KubeObject | EventBody): value is EventBody => 'type' in value && !('metadata' in value);
 
 export function admitPodSubresource(command: Extract<Command, { type: 'bindPod' | 'reportSchedulingFailure' | 'updatePodStatus' | 'adoptPod' | 'releasePod' }>, state: ClusterState): EventBody[] {
   const verb = command.type === 'bindPod' ? 'create' : 'update';
   const subresource = command.type === 'bindPod' ? 'binding' : command.type === 'adoptPod' || command.type === 'releasePod' ? '' : 'status';
   const request = requestOf(command, verb, 'Pod', subresource);
-  const pod = target(state.pods.get(objectKey(command.namespace, command.name)), command, request, 'Pod');
-  if (isRejection(pod)) return [pod];
+  const lookup = target(state.pods.get(objectKey(command.namespace, command.name)), command, request, 'Pod');
+  if ('refused' in lookup) return [lookup.refused];
+  const pod = lookup.found;
   const { namespace, name } = command;
   switch (command.type) {
     case 'bindPod':
@@ -58,8 +57,9 @@ export function admitScale(command: Extract<Command, { type: 'scale' }>, state: 
   if (!Number.isInteger(replicas) || replicas < 0) return [invalidObject({ ...request, kind: command.kind }, [invalid('spec.replicas', replicas, 'must be greater than or equal to 0')])];
   if (replicas > MAX_INT32) return [invalidObject({ ...request, kind: command.kind }, [invalid('spec.replicas', replicas, `must be no more than ${MAX_INT32} (a 32-bit integer)`)])];
   if (command.kind === 'ReplicaSet') {
-    const replicaSet = target(state.replicaSets.get(objectKey(namespace, name)), command, request, 'ReplicaSet');
-    if (isRejection(replicaSet)) return [replicaSet];
+    const lookup = target(state.replicaSets.get(objectKey(namespace, name)), command, request, 'ReplicaSet');
+    if ('refused' in lookup) return [lookup.refused];
+    const replicaSet = lookup.found;
     return replicaSet.spec.replicas === replicas ? [] : [{ type: 'replicaset/scaled', namespace, name, replicas }];
   }
   const object = state.objects.get(`${command.kind}/${namespace}/${name}`);
@@ -73,8 +73,8 @@ export function admitScale(command: Extract<Command, { type: 'scale' }>, state: 
 
 export function admitReplicaSetStatus(command: Extract<Command, { type: 'updateReplicaSetStatus' }>, state: ClusterState): EventBody[] {
   const request = requestOf(command, 'update', 'ReplicaSet', 'status');
-  const replicaSet = target(state.replicaSets.get(objectKey(command.namespace, command.name)), command, request, 'ReplicaSet');
-  if (isRejection(replicaSet)) return [replicaSet];
+  const lookup = target(state.replicaSets.get(objectKey(command.namespace, command.name)), command, request, 'ReplicaSet');
+  if ('refused' in lookup) return [lookup.refused];
   return [{ type: 'replicaset/statusUpdated', namespace: command.namespace, name: command.name, status: command.status }];
 }
 

@@ -1,5 +1,6 @@
 // The Node reducer: a kubelet registers its node, reports status, and users cordon it.
 
+import { sameJson } from '../core/canonical-json.ts';
 import type { EventOf, KsimEvent } from '../core/events.ts';
 import type { Node } from '../core/objects.ts';
 import { parseAllocatable } from './pod-resources.ts';
@@ -23,7 +24,7 @@ function joined(state: ClusterState, event: EventOf<'node/joined' | 'node/update
 
 function statusReported(state: ClusterState, node: Node, event: EventOf<'node/statusReported'>): ClusterState {
   const next = stamp({ ...node, status: event.status }, event.rev);
-  const allocatableChanged = JSON.stringify(node.status.allocatable) !== JSON.stringify(event.status.allocatable);
+  const allocatableChanged = !sameJson(node.status.allocatable, event.status.allocatable);
   const nodeAllocatable = allocatableChanged
     ? state.indexes.nodeAllocatable.set(event.name, parseAllocatable(event.status.allocatable))
     : state.indexes.nodeAllocatable;

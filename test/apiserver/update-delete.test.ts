@@ -116,3 +116,17 @@ describe('admission: 32-bit replica counts', () => {
     expect(scaled?.type === 'request/rejected' && scaled.code).toBe(422);
   });
 });
+
+describe('admission: preconditions on subresources', () => {
+  it('refuses a status update that names a stale resourceVersion, and takes the current one', () => {
+    const api = new ApiHarness();
+    boundPod(api);
+    const current = api.state.pods.get('default/web')?.metadata.resourceVersion;
+    const stale = { type: 'updatePodStatus', actor: 'kubelet/node-1', namespace: 'default', name: 'web', status: { phase: 'Running' }, resourceVersion: '1' } as const;
+    const [refused] = api.run(stale);
+    expect(refused?.type === 'request/rejected' && refused.message).toBe(
+      'Operation cannot be fulfilled on pods "web": the object has been modified; please apply your changes to the latest version and try again',
+    );
+    expect(api.run({ ...stale, resourceVersion: current }).map((event) => event.type)).toEqual(['pod/statusUpdated']);
+  });
+});
