@@ -130,3 +130,16 @@ describe('admission: preconditions on subresources', () => {
     expect(api.run({ ...stale, resourceVersion: current }).map((event) => event.type)).toEqual(['pod/statusUpdated']);
   });
 });
+
+describe('admission: scale of kinds ksim keeps as given', () => {
+  it('scales any stored object with spec.replicas, bumping its generation, and refuses one without', () => {
+    const api = new ApiHarness();
+    api.apply({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 2, template: {} } });
+    expect(api.run({ type: 'scale', actor: 'user', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 5 }).map((e) => e.type)).toEqual(['object/updated']);
+    const stored = api.state.objects.get('Deployment/default/web');
+    expect([stored?.metadata.generation, (stored?.spec as { replicas: number }).replicas]).toEqual([2, 5]);
+    api.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: {} });
+    const [refused] = api.run({ type: 'scale', actor: 'user', kind: 'ConfigMap', namespace: 'default', name: 'settings', replicas: 1 });
+    expect(refused?.type === 'request/rejected' && refused.code).toBe(400);
+  });
+});
