@@ -1,56 +1,82 @@
-// The API server's single entry: every command becomes events, or one rejection event.
+// The API server's single entry: every command becomes events, or one rejection event. A command
+// that asks for an Event to be recorded gets it after the events it caused (or after its
+// rejection, for the record of a refusal), as a controller's recorder writes after its call.
 
 import type { Command } from '../core/commands.ts';
 import type { AdmitContext } from '../core/engine.ts';
 import { assertNever, type EventBody } from '../core/events.ts';
-import { isNamespacedKind } from '../core/kinds.ts';
 import { lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import { admitCreate } from './create.ts';
 import { admitDelete, admitDeleteCollection } from './delete.ts';
-import { buildForUpdate } from './kind-rules.ts';
+import { admitRollout } from './kubectl/rollout.ts';
+import { admitSetImage } from './kubectl/set-image.ts';
 import { readManifestHead } from './manifest.ts';
-import { badRequest, conflict, invalidObject } from './rejection.ts';
-import { admitNodeCommand, admitPodSubresource, admitReplicaSetStatus, admitScale } from './subresources.ts';
+import { recordedEvent } from './record-event.ts';
+import { badRequest } from './rejection.ts';
+import { admitNodeCommand, admitOwnership, admitPodSubresource, admitScale, admitStatus } from './subresources.ts';
+import { admitPatch, admitRemoveFinalizer, admitUpdate, applyToExisting } from './update.ts';
 
 function admitManifest(manifest: unknown, state: ClusterState, context: AdmitContext, verb: 'apply' | 'create'): EventBody[] {
   const read = readManifestHead(manifest);
   if (!read.ok) return [badRequest({ verb, kind: read.kind }, read.message)];
   const { head } = read;
-  const namespace = isNamespacedKind(head.kind) ? (head.namespace ?? 'default') : undefined;
+  const namespace = head.definition.namespaced ? (head.namespace ?? 'default') : undefined;
   const current = verb === 'apply' && head.name !== undefined ? lookupObject(state, head.kind, namespace, head.name) : undefined;
   if (current === undefined) return admitCreate(head, state, context, verb === 'apply' ? 'create' : verb);
-  const request = { verb: 'update', kind: head.kind, ...(namespace === undefined ? {} : { namespace }), name: current.metadata.name };
-  const expectedVersion = head.metadata.resourceVersion;
-  if (typeof expectedVersion === 'string' && expectedVersion !== current.metadata.resourceVersion) return [conflict(request)];
-  const built = buildForUpdate(current, head.body);
-  if (built === undefined) return [];
-  return 'errors' in built ? [invalidObject(request, built.errors)] : [built.event];
+  return applyToExisting(head.definition, current, head.body, state);
 }
 
-export function admit(command: Command, state: ClusterState, context: AdmitContext): EventBody[] {
+function admitCommand(command: Command, state: ClusterState, context: AdmitContext): EventBody[] {
   switch (command.type) {
     case 'apply':
     case 'create':
       return admitManifest(command.manifest, state, context, command.type);
+    case 'update':
+      return admitUpdate(command, state);
+    case 'patch':
+      return admitPatch(command, state);
+    case 'removeFinalizer':
+      return admitRemoveFinalizer(command, state);
+    case 'updateStatus':
+      return admitStatus(command, state);
     case 'delete':
       return admitDelete(command, state);
     case 'deleteCollection':
       return admitDeleteCollection(command, state);
     case 'scale':
       return admitScale(command, state);
+    case 'adopt':
+    case 'release':
+      return admitOwnership(command, state);
+    case 'rollout':
+      return admitRollout(command, state, context);
+    case 'setImage':
+      return admitSetImage(command, state);
     case 'bindPod':
     case 'reportSchedulingFailure':
     case 'updatePodStatus':
-    case 'adoptPod':
-    case 'releasePod':
       return admitPodSubresource(command, state);
-    case 'updateReplicaSetStatus':
-      return admitReplicaSetStatus(command, state);
     case 'setUnschedulable':
     case 'reportNodeStatus':
       return admitNodeCommand(command, state);
     default:
       return assertNever(command);
   }
+}
+
+/** What `{name}` and `{error}` stand for in a recorded message: the created object's name, the refusal. */
+function placeholders(bodies: readonly EventBody[]): Readonly<Record<string, string>> {
+  const first = bodies[0];
+  if (first === undefined) return {};
+  if (first.type === 'request/rejected') return { error: first.message };
+  return 'object' in first ? { name: first.object.metadata.name } : {};
+}
+
+export function admit(command: Command, state: ClusterState, context: AdmitContext): EventBody[] {
+  const bodies = admitCommand(command, state, context);
+  const refused = bodies.some((body) => body.type === 'request/rejected');
+  const record = refused ? command.recordOnRefusal : command.record;
+  if (record === undefined) return bodies;
+  return [...bodies, recordedEvent(record, command.actor, state, context, placeholders(bodies))];
 }

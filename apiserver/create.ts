@@ -1,30 +1,35 @@
 // Creating an object: namespace and name checks, generateName, uid and creationTimestamp, then the
-// kind's own defaulting and validation. The result is one `*/created` event or one rejection.
+// kind's own defaulting and validation from the registry. The result is one created event or one
+// rejection.
 
 import { toTimestamp } from '../core/clock.ts';
+import type { AdmitContext } from '../core/engine.ts';
 import type { EventBody } from '../core/events.ts';
-import { isNamespacedKind } from '../core/kinds.ts';
 import type { KubeObject, ObjectMeta } from '../core/objects.ts';
 import { nameSuffix, uuid } from '../core/prng.ts';
-import type { AdmitContext } from '../core/engine.ts';
+import type { KindDefinition } from '../kinds/registry.ts';
+import { type FieldError, required, validateDns1123Label, validateDns1123Subdomain, validateLabels } from '../kinds/validation/field-errors.ts';
 import { lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
-import { type FieldError, required, validateDns1123Label, validateDns1123Subdomain, validateLabels } from './field-errors.ts';
-import { buildForCreate } from './kind-rules.ts';
 import type { ManifestHead } from './manifest.ts';
 import { alreadyExists, invalidObject, notFound, type RequestInfo } from './rejection.ts';
-
-/** Kinds whose spec changes are counted in metadata.generation. */
-const GENERATION_KINDS = new Set(['ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'HorizontalPodAutoscaler']);
+import { createdEvent } from './writes.ts';
 
 /** Upstream trims the base so the name with its five random characters stays within 63. */
 function generatedName(generateName: string, context: AdmitContext): string {
   return `${generateName.slice(0, 58)}${nameSuffix(context.rng)}`;
 }
 
-function validateName(kind: string, name: string): FieldError[] {
-  const dnsLabelKinds = ['Namespace', 'Service'];
-  return dnsLabelKinds.includes(kind) ? validateDns1123Label('metadata.name', name) : validateDns1123Subdomain('metadata.name', name);
+function validateName(definition: KindDefinition, name: string): FieldError[] {
+  return definition.nameIsLabel === true ? validateDns1123Label('metadata.name', name) : validateDns1123Subdomain('metadata.name', name);
+}
+
+function validateFinalizers(finalizers: unknown): FieldError[] {
+  if (finalizers === undefined) return [];
+  if (!Array.isArray(finalizers) || finalizers.some((finalizer) => typeof finalizer !== 'string' || finalizer === '')) {
+    return [required('metadata.finalizers', 'finalizers must be non-empty strings')];
+  }
+  return [];
 }
 
 function systemMetadata(head: ManifestHead, name: string, namespace: string | undefined, context: AdmitContext): ObjectMeta {
@@ -35,27 +40,39 @@ function systemMetadata(head: ManifestHead, name: string, namespace: string | un
     ...(namespace === undefined ? {} : { namespace }),
     uid: uuid(context.rng),
     creationTimestamp: toTimestamp(context.nowMs),
-    ...(GENERATION_KINDS.has(head.kind) ? { generation: 1 } : {}),
+    ...(head.definition.generation ? { generation: 1 } : {}),
   } as ObjectMeta;
 }
 
-export function admitCreate(head: ManifestHead, state: ClusterState, context: AdmitContext, verb: string): EventBody[] {
-  const namespace = isNamespacedKind(head.kind) ? (head.namespace ?? 'default') : undefined;
-  const request: RequestInfo = { verb, kind: head.kind, ...(namespace === undefined ? {} : { namespace }), ...(head.name === undefined ? {} : { name: head.name }) };
-  if (namespace !== undefined && !state.namespaces.has(namespace)) return [notFound(request, 'Namespace', namespace)];
+/** A name for the object: the one given, or one drawn from generateName that is not taken yet. */
+function chooseName(head: ManifestHead, state: ClusterState, namespace: string | undefined, context: AdmitContext): string | undefined {
   let name = head.name;
-  if (name === undefined && head.generateName !== undefined) {
-    // A drawn name that is taken is drawn again; upstream leaves that retry to the client.
-    for (let attempt = 0; attempt < 8 && (name === undefined || lookupObject(state, head.kind, namespace, name) !== undefined); attempt++) {
-      name = generatedName(head.generateName, context);
-    }
+  if (name !== undefined || head.generateName === undefined) return name;
+  // A drawn name that is taken is drawn again; upstream leaves that retry to the client.
+  for (let attempt = 0; attempt < 8 && (name === undefined || lookupObject(state, head.kind, namespace, name) !== undefined); attempt++) {
+    name = generatedName(head.generateName, context);
   }
-  if (name === undefined) return [invalidObject(request, [required('metadata.name', 'name or generateName is required')])];
+  return name;
+}
+
+/** The object as created, or the rejection; callers that record an Event need the name. */
+export function createObject(head: ManifestHead, state: ClusterState, context: AdmitContext, verb: string): { readonly created: KubeObject } | { readonly refused: EventBody } {
+  const { definition } = head;
+  const namespace = definition.namespaced ? (head.namespace ?? 'default') : undefined;
+  const request: RequestInfo = { verb, kind: head.kind, ...(namespace === undefined ? {} : { namespace }), ...(head.name === undefined ? {} : { name: head.name }) };
+  if (namespace !== undefined && lookupObject(state, 'Namespace', undefined, namespace) === undefined) return { refused: notFound(request, 'Namespace', namespace) };
+  const name = chooseName(head, state, namespace, context);
+  if (name === undefined) return { refused: invalidObject(request, [required('metadata.name', 'name or generateName is required')]) };
   const named = { ...request, name };
-  const nameErrors = [...validateName(head.kind, name), ...validateLabels('metadata.labels', head.metadata.labels)];
-  if (nameErrors.length > 0) return [invalidObject(named, nameErrors)];
-  if (lookupObject(state, head.kind, namespace, name) !== undefined) return [alreadyExists(named)];
+  const metadataErrors = [...validateName(definition, name), ...validateLabels('metadata.labels', head.metadata.labels), ...validateFinalizers(head.metadata.finalizers)];
+  if (metadataErrors.length > 0) return { refused: invalidObject(named, metadataErrors) };
+  if (lookupObject(state, head.kind, namespace, name) !== undefined) return { refused: alreadyExists(named) };
   const object = { ...head.body, metadata: systemMetadata(head, name, namespace, context) } as KubeObject;
-  const built = buildForCreate(object);
-  return 'errors' in built ? [invalidObject(named, built.errors)] : [built.event];
+  const prepared = definition.prepareForCreate(object, state);
+  return 'errors' in prepared ? { refused: invalidObject(named, prepared.errors) } : { created: prepared.object };
+}
+
+export function admitCreate(head: ManifestHead, state: ClusterState, context: AdmitContext, verb: string): EventBody[] {
+  const result = createObject(head, state, context, verb);
+  return 'refused' in result ? [result.refused] : [createdEvent(result.created)];
 }

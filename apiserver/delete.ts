@@ -1,64 +1,100 @@
-// Deletion. A pod on a node is deleted gracefully: deletionTimestamp is set and the kubelet
-// confirms once its containers stopped. A pod no node holds, or one already finished, goes at once
-// (the pod strategy's CheckGracefulDelete). Other kinds go at once; garbage collection follows.
+// Deletion, as the registry's store does it. The propagation policy (the request's, else the
+// kind's default) decides the finalizer the garbage collector will act on: foregroundDeletion
+// (dependents first), orphan (dependents released), none for background. An object with
+// finalizers is only marked (deletionTimestamp); it goes when the last finalizer is removed. A pod
+// on a node is deleted gracefully: marked, and removed once its kubelet confirms its containers
+// stopped; a pod no node holds, or one already finished, goes at once (CheckGracefulDelete).
 
-import type { Command } from '../core/commands.ts';
+import type { Command, PropagationPolicy } from '../core/commands.ts';
 import type { EventBody } from '../core/events.ts';
-import { isNamespacedKind } from '../core/kinds.ts';
 import { selectorMatches } from '../core/labels.ts';
 import type { KubeObject, Pod } from '../core/objects.ts';
+import { type KindDefinition, kindDefinition } from '../kinds/registry.ts';
 import { listObjects, lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
-import { conflict, forbiddenRequest, notFound, rejection, type RequestInfo } from './rejection.ts';
+import { badRequest, conflict, forbiddenRequest, notFound, rejection, type RequestInfo } from './rejection.ts';
+import { deletedEvent } from './writes.ts';
 
 type DeleteCommand = Extract<Command, { type: 'delete' }>;
 
+export const FOREGROUND_FINALIZER = 'foregroundDeletion';
+export const ORPHAN_FINALIZER = 'orphan';
+
 const UNDELETABLE_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
-function podDeletion(pod: Pod, gracePeriodSeconds: number | undefined): EventBody[] {
+interface DeleteOptions {
+  readonly gracePeriodSeconds?: number;
+  readonly propagationPolicy?: PropagationPolicy;
+}
+
+/**
+ * The finalizers after a deletion, as the store's deletionFinalizersForGarbageCollection: the
+ * request's policy wins; without one, a propagation finalizer already there decides, then the
+ * kind's default. Orphan adds `orphan`, Foreground adds `foregroundDeletion`, Background neither.
+ */
+export function finalizersFor(current: readonly string[] | undefined, requested: PropagationPolicy | undefined, kindDefault: PropagationPolicy): string[] {
+  const list = current ?? [];
+  const policy: PropagationPolicy =
+    requested ?? (list.includes(ORPHAN_FINALIZER) ? 'Orphan' : list.includes(FOREGROUND_FINALIZER) ? 'Foreground' : kindDefault);
+  const others = list.filter((finalizer) => finalizer !== FOREGROUND_FINALIZER && finalizer !== ORPHAN_FINALIZER);
+  if (policy === 'Background') return others;
+  return [...others, policy === 'Foreground' ? FOREGROUND_FINALIZER : ORPHAN_FINALIZER];
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  const left = a ?? [];
+  return left.length === b.length && left.every((value, index) => value === b[index]);
+}
+
+function podDeletion(pod: Pod, gracePeriodSeconds: number | undefined, finalizers: string[]): EventBody[] {
   const { namespace = 'default', name } = pod.metadata;
   const finished = pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
   const unscheduled = pod.spec.nodeName === undefined || pod.spec.nodeName === '';
   const grace = finished || unscheduled ? 0 : (gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30);
-  if (grace === 0) return [{ type: 'pod/deleted', namespace, name }];
+  if (grace === 0 && finalizers.length === 0) return [{ type: 'pod/deleted', namespace, name }];
   const current = pod.metadata.deletionGracePeriodSeconds;
+  const finalizersMoved = !sameList(pod.metadata.finalizers, finalizers);
   // A second request may shorten the grace period, never lengthen it.
-  if (current !== undefined && grace >= current) return [];
-  return [{ type: 'pod/deletionRequested', namespace, name, gracePeriodSeconds: grace }];
+  if (current !== undefined && grace >= current && !finalizersMoved) return [];
+  const granted = current !== undefined ? Math.min(current, grace) : grace;
+  return [{ type: 'pod/deletionRequested', namespace, name, gracePeriodSeconds: granted, ...(finalizersMoved ? { finalizers } : {}) }];
 }
 
-function deletionOf(object: KubeObject, request: RequestInfo, gracePeriodSeconds: number | undefined): EventBody[] {
+function deletionOf(object: KubeObject, definition: KindDefinition, request: RequestInfo, options: DeleteOptions): EventBody[] {
   const { namespace, name } = object.metadata;
-  switch (object.kind) {
-    case 'Pod':
-      return podDeletion(object as Pod, gracePeriodSeconds);
-    case 'ReplicaSet':
-      return [{ type: 'replicaset/deleted', namespace: namespace ?? 'default', name }];
-    case 'Node':
-      return [{ type: 'node/deleted', name }];
-    case 'Namespace':
-      if (UNDELETABLE_NAMESPACES.has(name)) return [forbiddenRequest(request, 'this namespace may not be deleted')];
-      return [rejection(request, 405, 'MethodNotAllowed', `namespaces "${name}": deleting a namespace is not simulated yet`)];
-    default:
-      return [{ type: 'object/deleted', kind: object.kind, ...(namespace === undefined ? {} : { namespace }), name }];
+  if (object.kind === 'Namespace') {
+    if (UNDELETABLE_NAMESPACES.has(name)) return [forbiddenRequest(request, 'this namespace may not be deleted')];
+    return [rejection(request, 405, 'MethodNotAllowed', `namespaces "${name}": deleting a namespace is not simulated yet`)];
   }
+  const finalizers = finalizersFor(object.metadata.finalizers, options.propagationPolicy, definition.defaultPropagation);
+  if (object.kind === 'Pod') return podDeletion(object as Pod, options.gracePeriodSeconds, finalizers);
+  if (object.kind === 'Node' || finalizers.length === 0) return [deletedEvent(object.kind, namespace, name)];
+  if (object.metadata.deletionTimestamp !== undefined && sameList(object.metadata.finalizers, finalizers)) return [];
+  return [{ type: 'object/deletionRequested', kind: object.kind, ...(namespace === undefined ? {} : { namespace }), name, finalizers }];
 }
 
 export function admitDelete(command: DeleteCommand, state: ClusterState): EventBody[] {
-  const namespace = isNamespacedKind(command.kind) ? (command.namespace ?? 'default') : undefined;
+  const definition = kindDefinition(command.kind);
+  const namespace = definition?.namespaced === false ? undefined : (command.namespace ?? 'default');
   const request: RequestInfo = { verb: 'delete', kind: command.kind, ...(namespace === undefined ? {} : { namespace }), name: command.name };
+  if (definition === undefined) return [badRequest(request, `the server doesn't have a resource type "${command.kind}"`)];
   const object = lookupObject(state, command.kind, namespace, command.name);
   if (object === undefined) return [notFound(request)];
   if (command.uid !== undefined && command.uid !== object.metadata.uid) {
     return [conflict(request, `Precondition failed: UID in precondition: ${command.uid}, UID in object meta: ${object.metadata.uid}`)];
   }
-  return deletionOf(object, request, command.gracePeriodSeconds);
+  if (command.resourceVersion !== undefined && command.resourceVersion !== object.metadata.resourceVersion) {
+    return [conflict(request, `Precondition failed: ResourceVersion in precondition: ${command.resourceVersion}, ResourceVersion in object meta: ${object.metadata.resourceVersion}`)];
+  }
+  return deletionOf(object, definition, request, command);
 }
 
 export function admitDeleteCollection(command: Extract<Command, { type: 'deleteCollection' }>, state: ClusterState): EventBody[] {
-  const namespace = isNamespacedKind(command.kind) ? (command.namespace ?? 'default') : undefined;
+  const definition = kindDefinition(command.kind);
+  const namespace = definition?.namespaced === false ? undefined : (command.namespace ?? 'default');
   const request: RequestInfo = { verb: 'deletecollection', kind: command.kind, ...(namespace === undefined ? {} : { namespace }) };
+  if (definition === undefined) return [badRequest(request, `the server doesn't have a resource type "${command.kind}"`)];
   return listObjects(state, command.kind, namespace)
     .filter((object) => selectorMatches(command.selector, object.metadata.labels))
-    .flatMap((object) => deletionOf(object, { ...request, name: object.metadata.name }, undefined));
+    .flatMap((object) => deletionOf(object, definition, { ...request, name: object.metadata.name }, command));
 }

@@ -1,7 +1,7 @@
 // The first gate for a manifest: it must be an object with apiVersion, kind and metadata, of a
-// kind and version the cluster serves. Everything past this reads typed fields.
+// kind and version the cluster serves (the kind registry's). Everything past this reads typed fields.
 
-import { kindInfo } from '../core/kinds.ts';
+import { apiVersionOf, type KindDefinition, kindDefinition } from '../kinds/registry.ts';
 
 export interface ManifestHead {
   readonly apiVersion: string;
@@ -11,6 +11,7 @@ export interface ManifestHead {
   readonly namespace?: string;
   readonly metadata: Record<string, unknown>;
   readonly body: Record<string, unknown>;
+  readonly definition: KindDefinition;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -25,8 +26,8 @@ export function readManifestHead(manifest: unknown): { ok: true; head: ManifestH
   const kind = typeof manifest.kind === 'string' ? manifest.kind : '';
   if (kind === '') return { ok: false, kind, message: `Object 'Kind' is missing in '${JSON.stringify(manifest)}'` };
   if (typeof manifest.apiVersion !== 'string' || manifest.apiVersion === '') return { ok: false, kind, message: `Object 'apiVersion' is missing in '${JSON.stringify(manifest)}'` };
-  const known = kindInfo(kind);
-  if (known !== undefined && known.apiVersion !== manifest.apiVersion) {
+  const definition = kindDefinition(kind);
+  if (definition === undefined || apiVersionOf(definition) !== manifest.apiVersion) {
     return { ok: false, kind, message: `no matches for kind "${kind}" in version "${manifest.apiVersion}"` };
   }
   const metadata = isRecord(manifest.metadata) ? manifest.metadata : {};
@@ -40,6 +41,7 @@ export function readManifestHead(manifest: unknown): { ok: true; head: ManifestH
       namespace: optionalString(metadata.namespace),
       metadata,
       body: manifest,
+      definition,
     },
   };
 }

@@ -2,8 +2,8 @@
 // as `request/rejected` events so the log says what was asked for and why it did not happen.
 
 import type { EventBody } from '../core/events.ts';
-import { kindInfo } from '../core/kinds.ts';
-import { aggregate, type FieldError } from './field-errors.ts';
+import { kindDefinition, qualifiedKindOf, qualifiedResourceOf } from '../kinds/registry.ts';
+import { aggregate, type FieldError } from '../kinds/validation/field-errors.ts';
 
 export interface RequestInfo {
   readonly verb: string;
@@ -16,17 +16,14 @@ export interface RequestInfo {
 export function qualifiedResource(kindAndSubresource: string): string {
   const [kind = '', subresource] = kindAndSubresource.split('/');
   if (subresource !== undefined) return `${qualifiedResource(kind)}/${subresource}`;
-  const info = kindInfo(kind);
-  if (info === undefined) return `${kind.toLowerCase()}s`;
-  const group = info.apiVersion.includes('/') ? info.apiVersion.split('/')[0] : '';
-  return group === '' ? info.plural : `${info.plural}.${group}`;
+  const definition = kindDefinition(kind);
+  return definition === undefined ? `${kind.toLowerCase()}s` : qualifiedResourceOf(definition);
 }
 
 /** "Pod", or "ReplicaSet.apps": the kind as upstream names it in Invalid messages. */
 function qualifiedKind(kind: string): string {
-  const info = kindInfo(kind);
-  const group = info?.apiVersion.includes('/') ? info.apiVersion.split('/')[0] : '';
-  return group === '' ? kind : `${kind}.${group}`;
+  const definition = kindDefinition(kind);
+  return definition === undefined ? kind : qualifiedKindOf(definition);
 }
 
 export function rejection(request: RequestInfo, code: number, reason: string, message: string): EventBody {

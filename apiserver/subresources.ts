@@ -3,33 +3,44 @@
 
 import type { Command } from '../core/commands.ts';
 import type { EventBody } from '../core/events.ts';
-import { controllerOf, objectKey, type KubeObject } from '../core/objects.ts';
+import { controllerOf, type KubeObject, objectKey } from '../core/objects.ts';
+import { kindDefinition } from '../kinds/registry.ts';
+import { invalid, MAX_INT32 } from '../kinds/validation/field-errors.ts';
+import { isRecord } from '../kinds/validation/workload.ts';
+import { lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
-import { invalid, MAX_INT32 } from './field-errors.ts';
 import { badRequest, conflict, invalidObject, notFound, type RequestInfo } from './rejection.ts';
 
-type Targeted = Extract<Command, { namespace: string; name: string }>;
+interface Targeted {
+  readonly namespace?: string;
+  readonly name: string;
+  readonly resourceVersion?: string;
+}
 
 function requestOf(command: Targeted, verb: string, kind: string, subresource = ''): RequestInfo {
-  return { verb, kind: subresource === '' ? kind : `${kind}/${subresource}`, namespace: command.namespace, name: command.name };
+  const namespace = kindDefinition(kind)?.namespaced === false ? undefined : (command.namespace ?? 'default');
+  return { verb, kind: subresource === '' ? kind : `${kind}/${subresource}`, ...(namespace === undefined ? {} : { namespace }), name: command.name };
 }
 
 /** The target, or the rejection that explains why there is none to change. */
 function target<T extends KubeObject>(found: T | undefined, command: Targeted, request: RequestInfo, kind: string): { found: T } | { refused: EventBody } {
   if (found === undefined) return { refused: notFound(request, kind) };
-  if ('resourceVersion' in command && command.resourceVersion !== undefined && command.resourceVersion !== found.metadata.resourceVersion) {
+  if (command.resourceVersion !== undefined && command.resourceVersion !== found.metadata.resourceVersion) {
     return { refused: conflict({ ...request, kind }) };
   }
   return { found };
 }
 
-export function admitPodSubresource(command: Extract<Command, { type: 'bindPod' | 'reportSchedulingFailure' | 'updatePodStatus' | 'adoptPod' | 'releasePod' }>, state: ClusterState): EventBody[] {
+function lookup(state: ClusterState, kind: string, request: RequestInfo, name: string): KubeObject | undefined {
+  return lookupObject(state, kind, request.namespace, name);
+}
+
+export function admitPodSubresource(command: Extract<Command, { type: 'bindPod' | 'reportSchedulingFailure' | 'updatePodStatus' }>, state: ClusterState): EventBody[] {
   const verb = command.type === 'bindPod' ? 'create' : 'update';
-  const subresource = command.type === 'bindPod' ? 'binding' : command.type === 'adoptPod' || command.type === 'releasePod' ? '' : 'status';
-  const request = requestOf(command, verb, 'Pod', subresource);
-  const lookup = target(state.pods.get(objectKey(command.namespace, command.name)), command, request, 'Pod');
-  if ('refused' in lookup) return [lookup.refused];
-  const pod = lookup.found;
+  const request = requestOf(command, verb, 'Pod', command.type === 'bindPod' ? 'binding' : 'status');
+  const lookedUp = target(state.pods.get(objectKey(command.namespace, command.name)), command, request, 'Pod');
+  if ('refused' in lookedUp) return [lookedUp.refused];
+  const pod = lookedUp.found;
   const { namespace, name } = command;
   switch (command.type) {
     case 'bindPod':
@@ -40,42 +51,55 @@ export function admitPodSubresource(command: Extract<Command, { type: 'bindPod' 
       return pod.spec.nodeName ? [] : [{ type: 'pod/schedulingFailed', namespace, name, reason: command.reason, message: command.message }];
     case 'updatePodStatus':
       return [{ type: 'pod/statusUpdated', namespace, name, status: command.status }];
-    case 'adoptPod': {
-      const owner = controllerOf(pod);
-      if (owner?.uid === command.owner.uid) return [];
-      if (owner !== undefined) return [invalidObject(request, [invalid('metadata.ownerReferences', owner.name, 'Only one reference can have Controller set to true')])];
-      return [{ type: 'pod/adopted', namespace, name, owner: command.owner }];
-    }
-    case 'releasePod':
-      return pod.metadata.ownerReferences?.some((owner) => owner.uid === command.ownerUid) ? [{ type: 'pod/released', namespace, name, ownerUid: command.ownerUid }] : [];
   }
+}
+
+/** Adoption and release (PodControllerRefManager's patches of metadata.ownerReferences). */
+export function admitOwnership(command: Extract<Command, { type: 'adopt' | 'release' }>, state: ClusterState): EventBody[] {
+  const request = requestOf(command, 'patch', command.kind);
+  const lookedUp = target(lookup(state, command.kind, request, command.name), command, request, command.kind);
+  if ('refused' in lookedUp) return [lookedUp.refused];
+  const object = lookedUp.found;
+  const named = { kind: command.kind, ...(request.namespace === undefined ? {} : { namespace: request.namespace }), name: command.name };
+  if (command.type === 'release') {
+    if (!object.metadata.ownerReferences?.some((owner) => owner.uid === command.ownerUid)) return [];
+    return [command.kind === 'Pod' ? { type: 'pod/released', namespace: named.namespace ?? 'default', name: named.name, ownerUid: command.ownerUid } : { type: 'object/released', ...named, ownerUid: command.ownerUid }];
+  }
+  const owner = controllerOf(object);
+  if (owner?.uid === command.owner.uid) return [];
+  if (owner !== undefined) return [invalidObject(request, [invalid('metadata.ownerReferences', owner.name, 'Only one reference can have Controller set to true')])];
+  if (object.metadata.deletionTimestamp !== undefined) return [conflict(request, 'the object is being deleted and cannot be adopted')];
+  return [command.kind === 'Pod' ? { type: 'pod/adopted', namespace: named.namespace ?? 'default', name: named.name, owner: command.owner } : { type: 'object/adopted', ...named, owner: command.owner }];
 }
 
 export function admitScale(command: Extract<Command, { type: 'scale' }>, state: ClusterState): EventBody[] {
   const request = requestOf(command, 'update', command.kind, 'scale');
-  const { namespace, name, replicas } = command;
+  const { replicas } = command;
   if (!Number.isInteger(replicas) || replicas < 0) return [invalidObject({ ...request, kind: command.kind }, [invalid('spec.replicas', replicas, 'must be greater than or equal to 0')])];
   if (replicas > MAX_INT32) return [invalidObject({ ...request, kind: command.kind }, [invalid('spec.replicas', replicas, `must be no more than ${MAX_INT32} (a 32-bit integer)`)])];
-  if (command.kind === 'ReplicaSet') {
-    const lookup = target(state.replicaSets.get(objectKey(namespace, name)), command, request, 'ReplicaSet');
-    if ('refused' in lookup) return [lookup.refused];
-    const replicaSet = lookup.found;
-    return replicaSet.spec.replicas === replicas ? [] : [{ type: 'replicaset/scaled', namespace, name, replicas }];
-  }
-  const object = state.objects.get(`${command.kind}/${namespace}/${name}`);
-  if (object === undefined) return [notFound(request, command.kind)];
-  const spec = object.spec as Record<string, unknown> | undefined;
-  if (spec === undefined || typeof spec.replicas !== 'number') return [badRequest(request, `${command.kind} "${name}" has no scale subresource`)];
+  const definition = kindDefinition(command.kind);
+  if (definition === undefined) return [badRequest(request, `the server doesn't have a resource type "${command.kind}"`)];
+  const lookedUp = target(lookup(state, command.kind, request, command.name), command, request, command.kind);
+  if ('refused' in lookedUp) return [lookedUp.refused];
+  const object = lookedUp.found;
+  const spec = object.spec;
+  if (!definition.scale || !isRecord(spec)) return [badRequest(request, `${command.kind} "${command.name}" has no scale subresource`)];
   if (spec.replicas === replicas) return [];
-  const generation = (object.metadata.generation ?? 1) + 1;
-  return [{ type: 'object/updated', object: { ...object, metadata: { ...object.metadata, generation }, spec: { ...spec, replicas } } }];
+  const named = { kind: command.kind, ...(request.namespace === undefined ? {} : { namespace: request.namespace }), name: command.name };
+  return [{ type: 'object/scaled', ...named, replicas }];
 }
 
-export function admitReplicaSetStatus(command: Extract<Command, { type: 'updateReplicaSetStatus' }>, state: ClusterState): EventBody[] {
-  const request = requestOf(command, 'update', 'ReplicaSet', 'status');
-  const lookup = target(state.replicaSets.get(objectKey(command.namespace, command.name)), command, request, 'ReplicaSet');
-  if ('refused' in lookup) return [lookup.refused];
-  return [{ type: 'replicaset/statusUpdated', namespace: command.namespace, name: command.name, status: command.status }];
+export function admitStatus(command: Extract<Command, { type: 'updateStatus' }>, state: ClusterState): EventBody[] {
+  const request = requestOf(command, 'update', command.kind, 'status');
+  const definition = kindDefinition(command.kind);
+  if (definition === undefined || !definition.statusSubresource || command.kind === 'Pod' || command.kind === 'Node') {
+    return [badRequest(request, `${command.kind} has no status subresource for this request`)];
+  }
+  const lookedUp = target(lookup(state, command.kind, request, command.name), command, request, command.kind);
+  if ('refused' in lookedUp) return [lookedUp.refused];
+  if (!isRecord(command.status)) return [badRequest(request, 'status must be an object')];
+  const named = { kind: command.kind, ...(request.namespace === undefined ? {} : { namespace: request.namespace }), name: command.name };
+  return [{ type: 'object/statusUpdated', ...named, status: command.status }];
 }
 
 export function admitNodeCommand(command: Extract<Command, { type: 'setUnschedulable' | 'reportNodeStatus' }>, state: ClusterState): EventBody[] {

@@ -1,19 +1,14 @@
 // `ksim get <kind> [name] --log run.ndjson`: what `kubectl get` would have printed at that point
-// of the run.
+// of the run. `get all` prints every kind of kubectl's "all" category that has objects, one table
+// each, rows named "kind.group/name", as kubectl does.
 
 import { qualifiedResource } from '../apiserver/rejection.ts';
-import type { KindInfo } from '../core/kinds.ts';
 import { type LabelSelector, selectorMatches } from '../core/labels.ts';
 import type { KubeObject } from '../core/objects.ts';
+import { type KindDefinition, kindsInCategory } from '../kinds/registry.ts';
 import { listObjects, lookupObject } from '../reducers/lookup.ts';
 import { type CliIo, CliError, EXIT_NOT_FOUND } from './io.ts';
-import {
-  type OutputFormat,
-  parseKind,
-  parseLabelSelector,
-  parseOutputFormat,
-  parsePosition,
-} from './options.ts';
+import { type OutputFormat, parseKind, parseLabelSelector, parseOutputFormat, parsePosition } from './options.ts';
 import { listOf, printJson, printYaml } from './printers/structured.ts';
 import { printTable } from './printers/table.ts';
 import { loadView, type View } from './view.ts';
@@ -31,7 +26,9 @@ export interface GetOptions {
 }
 
 interface GetRequest {
-  readonly info: KindInfo;
+  /** One kind, or the kinds of a category (`all`). */
+  readonly kinds: readonly KindDefinition[];
+  readonly category: boolean;
   readonly name?: string;
   /** Undefined for cluster-scoped kinds and for -A. */
   readonly namespace?: string;
@@ -41,17 +38,19 @@ interface GetRequest {
 }
 
 function checkRequest(options: GetOptions): GetRequest {
-  const info = parseKind(options.kind);
+  const category = options.kind.toLowerCase() === 'all';
+  const kinds = category ? kindsInCategory('all') : [parseKind(options.kind)];
+  const namespaced = kinds.some((definition) => definition.namespaced);
   const format = parseOutputFormat(options.output);
   const selector = parseLabelSelector(options.selector);
-  const allNamespaces = options.allNamespaces === true && info.namespaced;
-  if (options.name !== undefined && selector !== undefined)
-    throw new CliError('name cannot be provided when a selector is specified');
-  if (options.name !== undefined && allNamespaces)
-    throw new CliError('a resource cannot be retrieved by name across all namespaces');
-  const namespace = info.namespaced && !allNamespaces ? (options.namespace ?? 'default') : undefined;
+  const allNamespaces = options.allNamespaces === true && namespaced;
+  if (options.name !== undefined && selector !== undefined) throw new CliError('name cannot be provided when a selector is specified');
+  if (options.name !== undefined && allNamespaces) throw new CliError('a resource cannot be retrieved by name across all namespaces');
+  if (options.name !== undefined && category) throw new CliError('you must specify only one resource type when getting a resource by name');
+  const namespace = namespaced && !allNamespaces ? (options.namespace ?? 'default') : undefined;
   return {
-    info,
+    kinds,
+    category,
     format,
     allNamespaces,
     ...(options.name === undefined ? {} : { name: options.name }),
@@ -60,55 +59,46 @@ function checkRequest(options: GetOptions): GetRequest {
   };
 }
 
-function printObjects(
-  request: GetRequest,
-  view: View,
-  objects: readonly KubeObject[],
-  single: boolean,
-): string {
-  switch (request.format) {
-    case 'json':
-      return printJson(single ? objects[0] : listOf(objects));
-    case 'yaml':
-      return printYaml(single ? objects[0] : listOf(objects));
-    case 'table':
-    case 'wide':
-      return printTable(request.info.kind, objects, {
-        wide: request.format === 'wide',
-        withNamespace: request.allNamespaces,
-        nowMs: view.nowMs,
-      });
-  }
-}
-
 /** kubectl's notice for an empty table, on stderr: it names the namespace only when one was implied. */
 function noResourcesFound(request: GetRequest): string {
-  return request.namespace === undefined
-    ? 'No resources found\n'
-    : `No resources found in ${request.namespace} namespace.\n`;
+  return request.namespace === undefined ? 'No resources found\n' : `No resources found in ${request.namespace} namespace.\n`;
+}
+
+function selected(request: GetRequest, view: View, definition: KindDefinition): KubeObject[] {
+  const namespace = definition.namespaced ? request.namespace : undefined;
+  const { selector } = request;
+  return listObjects(view.state, definition.kind, namespace).filter((object) => selector === undefined || selectorMatches(selector, object.metadata.labels));
+}
+
+function getOne(request: GetRequest, view: View, name: string, io: CliIo): number {
+  const definition = request.kinds[0] as KindDefinition;
+  const namespace = definition.namespaced ? request.namespace : undefined;
+  const object = lookupObject(view.state, definition.kind, namespace, name);
+  if (object === undefined) throw new CliError(`${qualifiedResource(definition.kind)} "${name}" not found`, EXIT_NOT_FOUND);
+  if (request.format === 'json') io.out(printJson(object));
+  else if (request.format === 'yaml') io.out(printYaml(object));
+  else io.out(printTable(definition, [object], { wide: request.format === 'wide', withNamespace: false }, { state: view.state, nowMs: view.nowMs }));
+  return 0;
 }
 
 export function getCommand(options: GetOptions, io: CliIo): number {
   const request = checkRequest(options);
   const view = loadView(options.log, parsePosition(options.at, options.time));
-  if (request.name !== undefined) {
-    const object = lookupObject(view.state, request.info.kind, request.namespace, request.name);
-    if (object === undefined)
-      throw new CliError(
-        `${qualifiedResource(request.info.kind)} "${request.name}" not found`,
-        EXIT_NOT_FOUND,
-      );
-    io.out(printObjects(request, view, [object], true));
+  if (request.name !== undefined) return getOne(request, view, request.name, io);
+  const groups = request.kinds.map((definition) => ({ definition, objects: selected(request, view, definition) })).filter((group) => group.objects.length > 0 || !request.category);
+  const objects = groups.flatMap((group) => group.objects);
+  if (request.format === 'json' || request.format === 'yaml') {
+    io.out(request.format === 'json' ? printJson(listOf(objects)) : printYaml(listOf(objects)));
     return 0;
   }
-  const selector = request.selector;
-  const objects = listObjects(view.state, request.info.kind, request.namespace).filter(
-    (object) => selector === undefined || selectorMatches(selector, object.metadata.labels),
-  );
-  if (objects.length === 0 && (request.format === 'table' || request.format === 'wide')) {
+  if (objects.length === 0) {
     io.err(noResourcesFound(request));
     return 0;
   }
-  io.out(printObjects(request, view, objects, false));
+  const context = { state: view.state, nowMs: view.nowMs };
+  const tables = groups.map(({ definition, objects: rows }) =>
+    printTable(definition, rows, { wide: request.format === 'wide', withNamespace: request.allNamespaces && definition.namespaced, withKind: request.category }, context),
+  );
+  io.out(tables.join('\n'));
   return 0;
 }

@@ -1,7 +1,7 @@
 // Turning command-line text into checked values, with kubectl's wording where kubectl has one.
 
 import { parseDurationMs } from '../core/duration.ts';
-import { type KindInfo, resolveKind } from '../core/kinds.ts';
+import { type KindDefinition, resolveKind } from '../kinds/registry.ts';
 import { type LabelSelector, parseSelector } from '../core/labels.ts';
 import { CliError } from './io.ts';
 
@@ -9,7 +9,7 @@ export type OutputFormat = 'table' | 'wide' | 'json' | 'yaml';
 
 const OUTPUT_FORMATS: readonly OutputFormat[] = ['wide', 'json', 'yaml'];
 
-export function parseKind(name: string): KindInfo {
+export function parseKind(name: string): KindDefinition {
   const info = resolveKind(name);
   if (info === undefined) throw new CliError(`the server doesn't have a resource type "${name}"`);
   return info;

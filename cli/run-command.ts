@@ -2,7 +2,7 @@
 // optionally writes the log. Exit 0 when every expectation held, 1 when one failed, 2 on bad input.
 
 import { formatDurationMs, parseDurationMs } from '../core/duration.ts';
-import { LivelockError } from '../core/engine.ts';
+import { ControllerError, LivelockError } from '../core/engine.ts';
 import { LogWriter, logHeader } from '../replay/log-file.ts';
 import { Storyteller } from '../replay/story.ts';
 import type { ExpectationResult } from '../scenarios/expectations.ts';
@@ -106,7 +106,8 @@ export function runCommand(options: RunOptions, io: Output = consoleOutput): num
       for (const line of error.errors) io.err(line);
       return EXIT_BAD_INPUT;
     }
-    if (error instanceof LivelockError) {
+    if (error instanceof LivelockError || error instanceof ControllerError) {
+      // A controller that fails is a bug in it (ksim's own, or a user's); the run cannot go on without it.
       io.err(`ksim run: ${error.message}`);
       return EXIT_SIMULATION_FAILED;
     }

@@ -3,6 +3,11 @@
 // order through its watch pipeline. When no command is queued, the first controller (in the
 // order given) with a waiting key reconciles one key; its commands run before the next key. When
 // nothing is queued at all, the clock jumps to the next timer. Nothing here reads the wall clock.
+//
+// A reconcile whose request is refused is a failed sync: its key comes back after a delay that
+// doubles with each failure in a row, as client-go's rate-limited work queue does, and a sync
+// whose requests all pass forgets the failures. A controller that throws, in its watch pipeline
+// or its reconcile, ends the run with a ControllerError naming it, the key or event, and the cause.
 
 import { Subject } from 'rxjs';
 import { Agenda } from './agenda.ts';
@@ -10,6 +15,7 @@ import type { Command } from './commands.ts';
 import type { Change, Controller, Effect, ReconcileContext } from './controller.ts';
 import type { EventBody, KsimEvent } from './events.ts';
 import { Rng } from './prng.ts';
+import { FailureBackoff } from './failure-backoff.ts';
 import { WorkQueue } from './work-queue.ts';
 
 export interface AdmitContext {
@@ -29,6 +35,18 @@ export interface EngineParts<S> {
   readonly maxStepsPerInstant?: number;
 }
 
+/** Which reconcile asked for a command, so a refusal can bring its key back. */
+interface Origin {
+  readonly controller: number;
+  readonly key: string;
+  refused: boolean;
+}
+
+interface Queued {
+  readonly command: Command;
+  readonly origin?: Origin;
+}
+
 type AgendaItem =
   | { readonly kind: 'command'; readonly command: Command }
   | { readonly kind: 'wake'; readonly controller: number; readonly key: string; readonly background: boolean };
@@ -38,10 +56,30 @@ export const MAX_STEPS_PER_INSTANT = 5_000_000;
 
 export class LivelockError extends Error {}
 
+/** A controller failed: the run cannot go on without it, and silently dropping it would lie. */
+export class ControllerError extends Error {
+  constructor(
+    readonly controller: string,
+    /** "reconcile of key ..." or "watch of event ..." */
+    readonly during: string,
+    override readonly cause: unknown,
+    seed: number,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`controller ${controller} failed in ${during} (seed ${seed}): ${reason}`);
+    this.name = 'ControllerError';
+  }
+}
+
 interface Wired<S> {
   readonly controller: Controller<S>;
   readonly queue: WorkQueue;
   readonly rng: Rng;
+  readonly backoff: FailureBackoff;
+}
+
+function describeEvent(event: KsimEvent): string {
+  return `rev ${event.rev} (${event.type})`;
 }
 
 export class Engine<S> {
@@ -49,12 +87,16 @@ export class Engine<S> {
   private rev = 0;
   private now = 0;
   private readonly agenda = new Agenda<AgendaItem>();
-  private readonly inbox: Command[] = [];
+  private readonly inbox: Queued[] = [];
+  /** The reconcile whose commands are running; settled once they have all run. */
+  private running: Origin | undefined;
+  private watchFailure: ControllerError | undefined;
   private inboxHead = 0;
   private readonly changes = new Subject<Change<S>>();
   private readonly wired: readonly Wired<S>[];
   private readonly apiserverRng: Rng;
   private stepsThisInstant = 0;
+  private lastEvent: KsimEvent | undefined;
   /** Timers that are not background ones; the run is idle when none is left. */
   private foregroundTimers = 0;
 
@@ -66,8 +108,14 @@ export class Engine<S> {
     this.apiserverRng = Rng.forComponent(seed, 'kube-apiserver');
     this.wired = parts.controllers.map((controller) => {
       const queue = new WorkQueue();
-      controller.watch(this.changes).subscribe((key) => queue.add(key));
-      return { controller, queue, rng: Rng.forComponent(seed, controller.name) };
+      controller.watch(this.changes).subscribe({
+        next: (key) => queue.add(key),
+        error: (cause: unknown) => {
+          const during = this.lastEvent === undefined ? 'its watch' : `its watch of ${describeEvent(this.lastEvent)}`;
+          this.watchFailure ??= new ControllerError(controller.name, during, cause, seed);
+        },
+      });
+      return { controller, queue, rng: Rng.forComponent(seed, controller.name), backoff: new FailureBackoff() };
     });
     this.wired.forEach((wired, index) => {
       if (wired.controller.start) this.apply(index, wired.controller.start(this.contextFor(wired)));
@@ -124,7 +172,7 @@ export class Engine<S> {
       if (timer === undefined) break;
       const item = timer.payload;
       if (item.kind === 'command' || !item.background) this.foregroundTimers--;
-      if (item.kind === 'command') this.inbox.push(item.command);
+      if (item.kind === 'command') this.inbox.push({ command: item.command });
       else this.wired[item.controller]?.queue.add(item.key);
     }
   }
@@ -136,20 +184,47 @@ export class Engine<S> {
       if (++this.stepsThisInstant > bound) {
         throw new LivelockError(`more than ${bound} steps at virtual time ${this.now}ms (seed ${this.seed}): a feedback loop?`);
       }
-      const command = this.takeCommand();
-      if (command !== undefined) {
-        this.execute(command);
+      const queued = this.takeCommand();
+      if (queued !== undefined) {
+        this.execute(queued);
         continue;
       }
+      this.settleRunningReconcile();
       const index = this.wired.findIndex((wired) => wired.queue.size > 0);
       if (index === -1) return;
-      const wired = this.wired[index] as Wired<S>;
-      const key = wired.queue.take() as string;
-      this.apply(index, wired.controller.reconcile(key, this.contextFor(wired)));
+      this.reconcile(index);
     }
   }
 
-  private takeCommand(): Command | undefined {
+  private reconcile(index: number): void {
+    const wired = this.wired[index] as Wired<S>;
+    const key = wired.queue.take() as string;
+    let effects: readonly Effect[];
+    try {
+      effects = wired.controller.reconcile(key, this.contextFor(wired));
+    } catch (cause) {
+      throw new ControllerError(wired.controller.name, `reconcile of key ${JSON.stringify(key)}`, cause, this.seed);
+    }
+    this.running = { controller: index, key, refused: false };
+    this.apply(index, effects, this.running);
+  }
+
+  /** A sync whose requests all passed forgets its key's failures; a refused one comes back later. */
+  private settleRunningReconcile(): void {
+    const origin = this.running;
+    if (origin === undefined) return;
+    this.running = undefined;
+    const wired = this.wired[origin.controller] as Wired<S>;
+    if (!origin.refused) {
+      wired.backoff.forget(origin.key);
+      return;
+    }
+    const delayMs = wired.backoff.nextDelayMs(origin.key);
+    this.foregroundTimers++;
+    this.agenda.schedule(this.now + delayMs, { kind: 'wake', controller: origin.controller, key: origin.key, background: false });
+  }
+
+  private takeCommand(): Queued | undefined {
     if (this.inboxHead >= this.inbox.length) {
       if (this.inbox.length > 0) {
         this.inbox.length = 0;
@@ -160,20 +235,23 @@ export class Engine<S> {
     return this.inbox[this.inboxHead++];
   }
 
-  private execute(command: Command): void {
+  private execute({ command, origin }: Queued): void {
     const bodies = this.parts.admit(command, this.state, { nowMs: this.now, rng: this.apiserverRng });
     for (const body of bodies) {
+      if (origin !== undefined && body.type === 'request/rejected') origin.refused = true;
       const event = { rev: ++this.rev, time: this.now, actor: command.actor, ...body } as KsimEvent;
       const before = this.state;
       this.state = this.parts.reduce(before, event);
+      this.lastEvent = event;
       this.parts.onEvent?.(event, this.state);
       this.changes.next({ event, before, after: this.state });
+      if (this.watchFailure !== undefined) throw this.watchFailure;
     }
   }
 
-  private apply(controllerIndex: number, effects: readonly Effect[]): void {
+  private apply(controllerIndex: number, effects: readonly Effect[], origin?: Origin): void {
     for (const effect of effects) {
-      if (effect.kind === 'submit') this.inbox.push(effect.command);
+      if (effect.kind === 'submit') this.inbox.push(origin === undefined ? { command: effect.command } : { command: effect.command, origin });
       else {
         const background = effect.background === true;
         if (!background) this.foregroundTimers++;

@@ -4,17 +4,8 @@
 
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import type {
-  KubeObject,
-  Namespace,
-  Node,
-  NodeStatus,
-  OwnerReference,
-  Pod,
-  PodStatus,
-  ReplicaSet,
-  ReplicaSetStatus,
-} from './objects.ts';
+import type { KubeObject, Node, NodeStatus, OwnerReference, Pod, PodStatus } from './objects.ts';
+import type { ObjectReference } from './workloads.ts';
 
 /** Checks the shape ksim relies on and passes the object through untouched, extra fields and all. */
 function objectOf<A>(name: string, shape: t.Mixed): t.Type<A, A, unknown> {
@@ -35,29 +26,25 @@ const PodObject = objectOf<Pod>(
   'Pod',
   t.type({ kind: t.literal('Pod'), metadata: Metadata, spec: t.type({ containers: t.array(t.UnknownRecord) }), status: t.UnknownRecord }),
 );
-const ReplicaSetObject = objectOf<ReplicaSet>(
-  'ReplicaSet',
-  t.type({ kind: t.literal('ReplicaSet'), metadata: Metadata, spec: t.type({ replicas: t.number, selector: t.UnknownRecord }) }),
-);
 const NodeObject = objectOf<Node>(
   'Node',
   t.type({ kind: t.literal('Node'), metadata: Metadata, spec: t.UnknownRecord, status: t.type({ allocatable: t.UnknownRecord }) }),
 );
-const NamespaceObject = objectOf<Namespace>('Namespace', t.type({ kind: t.literal('Namespace'), metadata: Metadata }));
 const PodStatusValue = objectOf<PodStatus>('PodStatus', t.type({ phase: t.string }));
 const NodeStatusValue = objectOf<NodeStatus>('NodeStatus', t.type({ conditions: t.UnknownArray }));
-const ReplicaSetStatusValue = objectOf<ReplicaSetStatus>('ReplicaSetStatus', t.type({ replicas: t.number }));
 const OwnerReferenceValue = objectOf<OwnerReference>(
   'OwnerReference',
   t.type({ apiVersion: t.string, kind: t.string, name: t.string, uid: t.string }),
 );
+const ObjectReferenceValue = objectOf<ObjectReference>('ObjectReference', t.type({ kind: t.string, name: t.string }));
 
 const Named = { namespace: t.string, name: t.string };
+/** A generic event names its object by kind; cluster-scoped kinds have no namespace. */
+const KindNamed = t.intersection([t.type({ kind: t.string, name: t.string }), t.partial({ namespace: t.string })]);
+const withKindNamed = <P extends t.Props>(props: P) => t.intersection([KindNamed, t.type(props)]);
 
 /** The payload codec of every event type. Adding an entry here adds the type to the union. */
 export const eventPayloads = {
-  'namespace/created': t.type({ object: NamespaceObject }),
-  'namespace/updated': t.type({ object: NamespaceObject }),
   'node/joined': t.type({ object: NodeObject }),
   'node/updated': t.type({ object: NodeObject }),
   'node/statusReported': t.type({ name: t.string, status: NodeStatusValue }),
@@ -69,18 +56,32 @@ export const eventPayloads = {
   'pod/bound': t.type({ ...Named, nodeName: t.string }),
   'pod/schedulingFailed': t.type({ ...Named, reason: t.string, message: t.string }),
   'pod/statusUpdated': t.type({ ...Named, status: PodStatusValue }),
-  'pod/deletionRequested': t.type({ ...Named, gracePeriodSeconds: t.number }),
+  /** A graceful deletion; finalizers, when given, replace the pod's (a propagation policy adds one). */
+  'pod/deletionRequested': t.intersection([t.type({ ...Named, gracePeriodSeconds: t.number }), t.partial({ finalizers: t.array(t.string) })]),
   'pod/deleted': t.type({ ...Named }),
   'pod/adopted': t.type({ ...Named, owner: OwnerReferenceValue }),
   'pod/released': t.type({ ...Named, ownerUid: t.string }),
-  'replicaset/created': t.type({ object: ReplicaSetObject }),
-  'replicaset/updated': t.type({ object: ReplicaSetObject }),
-  'replicaset/scaled': t.type({ ...Named, replicas: t.number }),
-  'replicaset/statusUpdated': t.type({ ...Named, status: ReplicaSetStatusValue }),
-  'replicaset/deleted': t.type({ ...Named }),
+  /** Every kind but Pod and Node: created, replaced whole, or changed through a subresource. */
   'object/created': t.type({ object: AnyObject }),
   'object/updated': t.type({ object: AnyObject }),
-  'object/deleted': t.intersection([t.type({ kind: t.string, name: t.string }), t.partial({ namespace: t.string })]),
+  'object/statusUpdated': withKindNamed({ status: t.UnknownRecord }),
+  'object/scaled': withKindNamed({ replicas: t.number }),
+  'object/adopted': withKindNamed({ owner: OwnerReferenceValue }),
+  'object/released': withKindNamed({ ownerUid: t.string }),
+  /** The object stays, with a deletionTimestamp, until these finalizers are removed. */
+  'object/deletionRequested': withKindNamed({ finalizers: t.array(t.string) }),
+  'object/deleted': KindNamed,
+  /** A core/v1 Event from a component's event recorder; a repeat of a known one counts up. */
+  'event/recorded': t.type({
+    ...Named,
+    /** The uid a new Event gets; unused when the name is that of an Event already counted. */
+    uid: t.string,
+    involvedObject: ObjectReferenceValue,
+    reason: t.string,
+    message: t.string,
+    eventType: t.keyof({ Normal: null, Warning: null }),
+    source: t.string,
+  }),
   'request/rejected': t.type({
     request: t.intersection([t.type({ verb: t.string, kind: t.string }), t.partial({ namespace: t.string, name: t.string })]),
     code: t.number,

@@ -26,6 +26,8 @@ export interface ObjectMeta {
   readonly labels?: Labels;
   readonly annotations?: Labels;
   readonly ownerReferences?: readonly OwnerReference[];
+  /** While any is left, a deleted object stays (with its deletionTimestamp) until they are removed. */
+  readonly finalizers?: readonly string[];
 }
 
 /** Any stored object. Kinds that ksim models have narrower types below. */

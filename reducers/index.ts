@@ -4,7 +4,7 @@ import { assertNever, type KsimEvent } from '../core/events.ts';
 import { reduceNode } from './nodes.ts';
 import { reduceObject } from './objects.ts';
 import { reducePod } from './pods.ts';
-import { reduceReplicaSet } from './replicasets.ts';
+import { reduceRecordedEvent } from './recorded-events.ts';
 import { type ClusterState, emptyState } from './state.ts';
 
 export type { ClusterState } from './state.ts';
@@ -16,10 +16,13 @@ export function initialState(): ClusterState {
 
 function reduceKind(state: ClusterState, event: KsimEvent): ClusterState {
   switch (event.type) {
-    case 'namespace/created':
-    case 'namespace/updated':
     case 'object/created':
     case 'object/updated':
+    case 'object/statusUpdated':
+    case 'object/scaled':
+    case 'object/adopted':
+    case 'object/released':
+    case 'object/deletionRequested':
     case 'object/deleted':
       return reduceObject(state, event);
     case 'node/joined':
@@ -39,12 +42,8 @@ function reduceKind(state: ClusterState, event: KsimEvent): ClusterState {
     case 'pod/adopted':
     case 'pod/released':
       return reducePod(state, event);
-    case 'replicaset/created':
-    case 'replicaset/updated':
-    case 'replicaset/scaled':
-    case 'replicaset/statusUpdated':
-    case 'replicaset/deleted':
-      return reduceReplicaSet(state, event);
+    case 'event/recorded':
+      return reduceRecordedEvent(state, event);
     case 'request/rejected':
       return state;
     default:

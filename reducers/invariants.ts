@@ -1,7 +1,9 @@
 // Invariants that must hold at every revision. Property tests call checkInvariants after every
 // event; it returns what is broken, in words, rather than throwing, so a failure names them all.
 
-import { controllerOf, keyOf } from '../core/objects.ts';
+import { controllerOf, keyOf, type KubeObject } from '../core/objects.ts';
+import { dependentRef, kindGroup, labelGroup } from './object-indexes.ts';
+import { EVENT_KIND } from './recorded-events.ts';
 import { addUsage, NO_USAGE, type NodeUsage } from './pod-resources.ts';
 import { isTerminal } from './pod-indexes.ts';
 import { type ClusterState, UNSCHEDULED } from './state.ts';
@@ -38,9 +40,6 @@ function staleIndexes(state: ClusterState): string[] {
   let unscheduled = 0;
   for (const pod of state.pods.values()) {
     const key = keyOf(pod);
-    const owner = controllerOf(pod)?.uid;
-    const filed = owner === undefined ? state.indexes.orphanPods.has(pod.metadata.namespace ?? '', key) : state.indexes.podsByOwner.has(owner, key);
-    if (!filed) problems.push(`pod ${key} is missing from the ${owner === undefined ? 'orphan' : 'owner'} index`);
     const node = pod.spec.nodeName;
     if (node === undefined || node === '') {
       unscheduled++;
@@ -60,7 +59,64 @@ function staleIndexes(state: ClusterState): string[] {
   return problems;
 }
 
-/** Everything wrong with the state; empty when it is sound. `deep` also audits the indexes (O(pods)). */
+/** Where the generic indexes should file one object; each missing entry is one problem. */
+function misfiled(state: ClusterState, kind: string, object: KubeObject): string[] {
+  const { indexes } = state;
+  const key = keyOf(object);
+  const namespace = object.metadata.namespace ?? '';
+  const problems: string[] = [];
+  const controller = controllerOf(object)?.uid;
+  const filed = controller === undefined ? indexes.orphans.has(kindGroup(kind, namespace), key) : indexes.controllees.has(kindGroup(kind, controller), key);
+  if (!filed) problems.push(`${kind} ${key} is missing from the ${controller === undefined ? 'orphans' : 'controllees'} index`);
+  if (!indexes.byNamespace.has(kindGroup(kind, namespace), key)) problems.push(`${kind} ${key} is missing from the namespace index`);
+  for (const owner of object.metadata.ownerReferences ?? []) {
+    if (!indexes.dependents.has(owner.uid, dependentRef(kind, key))) problems.push(`${kind} ${key} is missing from the dependents of ${owner.uid}`);
+  }
+  for (const [label, value] of Object.entries(object.metadata.labels ?? {})) {
+    if (!indexes.byLabel.has(labelGroup(kind, namespace, label, value), key)) problems.push(`${kind} ${key} is missing from the label index (${label}=${value})`);
+  }
+  return problems;
+}
+
+/** Audits the generic indexes of every object of every kind, and that they hold nothing else. */
+function staleObjectIndexes(state: ClusterState): string[] {
+  const problems: string[] = [];
+  let filed = 0;
+  const audit = (kind: string, objects: Iterable<KubeObject>) => {
+    for (const object of objects) {
+      problems.push(...misfiled(state, kind, object));
+      filed++;
+    }
+  };
+  audit('Pod', state.pods.values());
+  audit('Node', state.nodes.values());
+  for (const kind of state.objects.sortedKeys()) {
+    if (kind !== EVENT_KIND) audit(kind, state.objects.get(kind)?.values() ?? []);
+  }
+  const namespaced = state.indexes.byNamespace.groupNames().reduce((sum, group) => sum + state.indexes.byNamespace.count(group), 0);
+  if (namespaced !== filed) problems.push(`the namespace index holds ${namespaced} objects, the tables ${filed}`);
+  return problems;
+}
+
+/**
+ * An object marked for deletion is only kept for its finalizers, or (a pod) while its grace
+ * period runs; one with neither should have gone.
+ */
+function lingeringDeletions(state: ClusterState): string[] {
+  const problems: string[] = [];
+  const check = (kind: string, object: KubeObject) => {
+    const { deletionTimestamp, finalizers, deletionGracePeriodSeconds } = object.metadata;
+    if (deletionTimestamp === undefined || (finalizers ?? []).length > 0) return;
+    if (kind === 'Pod' && (deletionGracePeriodSeconds ?? 0) > 0) return;
+    problems.push(`${kind} ${keyOf(object)} is marked for deletion with no finalizer left but was not deleted`);
+  };
+  for (const pod of state.pods.values()) check('Pod', pod);
+  for (const kind of state.objects.sortedKeys()) for (const object of state.objects.get(kind)?.values() ?? []) check(kind, object);
+  return problems;
+}
+
+/** Everything wrong with the state; empty when it is sound. `deep` also audits the indexes (O(objects)). */
 export function checkInvariants(state: ClusterState, options: { deep?: boolean } = {}): string[] {
-  return [...overcommitted(state), ...danglingBindings(state), ...(options.deep ? staleIndexes(state) : [])];
+  const deep = options.deep ? [...staleIndexes(state), ...staleObjectIndexes(state), ...lingeringDeletions(state)] : [];
+  return [...overcommitted(state), ...danglingBindings(state), ...deep];
 }

@@ -3,6 +3,7 @@
 import { sameJson } from '../core/canonical-json.ts';
 import type { EventOf, KsimEvent } from '../core/events.ts';
 import type { Node } from '../core/objects.ts';
+import { reindexObject } from './object-indexes.ts';
 import { parseAllocatable } from './pod-resources.ts';
 import { stamp } from './stamp.ts';
 import type { ClusterState } from './state.ts';
@@ -19,7 +20,8 @@ function joined(state: ClusterState, event: EventOf<'node/joined' | 'node/update
   const node = stamp(event.object, event.rev);
   const name = node.metadata.name;
   const nodeAllocatable = state.indexes.nodeAllocatable.set(name, parseAllocatable(node.status.allocatable));
-  return { ...state, nodes: state.nodes.set(name, node), indexes: { ...state.indexes, nodeAllocatable } };
+  const indexes = reindexObject({ ...state.indexes, nodeAllocatable }, 'Node', state.nodes.get(name), node);
+  return { ...state, nodes: state.nodes.set(name, node), indexes };
 }
 
 function statusReported(state: ClusterState, node: Node, event: EventOf<'node/statusReported'>): ClusterState {
@@ -44,7 +46,8 @@ export function reduceNode(state: ClusterState, event: NodeEvent): ClusterState 
       return { ...state, nodes: state.nodes.set(event.name, stamp(withUnschedulable(node, false), event.rev)) };
     case 'node/deleted': {
       const nodeAllocatable = state.indexes.nodeAllocatable.delete(event.name);
-      return { ...state, nodes: state.nodes.delete(event.name), indexes: { ...state.indexes, nodeAllocatable } };
+      const indexes = reindexObject({ ...state.indexes, nodeAllocatable }, 'Node', node, undefined);
+      return { ...state, nodes: state.nodes.delete(event.name), indexes };
     }
   }
 }

@@ -1,7 +1,9 @@
-// Keeps the pod indexes in step with the pods table. Every pod reducer goes through reindexPod
-// with the pod before and after the event, so no event type can forget an index.
+// Keeps the pod indexes in step with the pods table, the generic ones included. Every pod reducer
+// goes through reindexPod with the pod before and after the event, so no event type can forget an
+// index.
 
-import { controllerOf, keyOf, type Pod } from '../core/objects.ts';
+import { keyOf, type Pod } from '../core/objects.ts';
+import { reindexObject } from './object-indexes.ts';
 import { addUsage, NO_USAGE, podResources } from './pod-resources.ts';
 import { type ClusterIndexes, UNSCHEDULED } from './state.ts';
 
@@ -65,25 +67,6 @@ function reindexAddress(indexes: ClusterIndexes, before: Pod | undefined, after:
   return { ...indexes, podIPsByNode };
 }
 
-/** A pod is filed under its controller's uid, or as an orphan of its namespace when it has none. */
-function ownerGroup(pod: Pod | undefined): { readonly owner?: string; readonly orphanOf?: string } | undefined {
-  if (pod === undefined) return undefined;
-  const owner = controllerOf(pod)?.uid;
-  return owner === undefined ? { orphanOf: pod.metadata.namespace ?? '' } : { owner };
-}
-
-function reindexOwner(indexes: ClusterIndexes, key: string, before: Pod | undefined, after: Pod | undefined): ClusterIndexes {
-  const groupBefore = ownerGroup(before);
-  const groupAfter = ownerGroup(after);
-  if (groupBefore?.owner === groupAfter?.owner && groupBefore?.orphanOf === groupAfter?.orphanOf) return indexes;
-  let { podsByOwner, orphanPods } = indexes;
-  if (groupBefore?.owner !== undefined) podsByOwner = podsByOwner.remove(groupBefore.owner, key);
-  if (groupBefore?.orphanOf !== undefined) orphanPods = orphanPods.remove(groupBefore.orphanOf, key);
-  if (groupAfter?.owner !== undefined) podsByOwner = podsByOwner.add(groupAfter.owner, key);
-  if (groupAfter?.orphanOf !== undefined) orphanPods = orphanPods.add(groupAfter.orphanOf, key);
-  return { ...indexes, podsByOwner, orphanPods };
-}
-
 export function reindexPod(indexes: ClusterIndexes, before: Pod | undefined, after: Pod | undefined): ClusterIndexes {
   const pod = after ?? before;
   if (pod === undefined) return indexes;
@@ -94,7 +77,7 @@ export function reindexPod(indexes: ClusterIndexes, before: Pod | undefined, aft
   }
   next = reindexNode(next, key, before, after);
   next = reindexUsage(next, key, before, after);
-  next = reindexOwner(next, key, before, after);
+  next = reindexObject(next, 'Pod', before, after);
   next = reindexAddress(next, before, after);
   if (after === undefined) next = { ...next, podRequests: next.podRequests.delete(key) };
   return next;

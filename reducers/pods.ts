@@ -25,6 +25,7 @@ function deletionRequested(pod: Pod, event: EventOf<'pod/deletionRequested'>): P
     ...pod.metadata,
     deletionTimestamp: toTimestamp(event.time + event.gracePeriodSeconds * 1000),
     deletionGracePeriodSeconds: event.gracePeriodSeconds,
+    ...(event.finalizers === undefined ? {} : { finalizers: event.finalizers }),
   };
   return { ...pod, metadata };
 }

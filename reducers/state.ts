@@ -2,7 +2,7 @@
 // each revision shares almost everything with the one before. The indexes are kept by the
 // reducers so that controllers pay for what a change touches, never for a scan of every pod.
 
-import type { KubeObject, Namespace, Node, Pod, ReplicaSet } from '../core/objects.ts';
+import type { KubeObject, Node, Pod } from '../core/objects.ts';
 import { SetIndex, Table } from '../core/table.ts';
 import type { Allocatable, NodeUsage, PodResources } from './pod-resources.ts';
 
@@ -12,27 +12,38 @@ export interface ClusterState {
   /** The virtual time of the last event folded in, in ms. */
   readonly timeMs: number;
   /** Keyed by name. */
-  readonly namespaces: Table<Namespace>;
-  /** Keyed by name. */
   readonly nodes: Table<Node>;
   /** Keyed by "namespace/name". */
   readonly pods: Table<Pod>;
-  /** Keyed by "namespace/name". */
-  readonly replicaSets: Table<ReplicaSet>;
-  /** Every other kind, kept as given, keyed by "Kind/namespace/name" (or "Kind/name"). */
-  readonly objects: Table<KubeObject>;
+  /**
+   * Every other kind, one table per kind, each keyed by "namespace/name" (or "name" for
+   * cluster-scoped kinds): Namespaces, ReplicaSets, Deployments, Events, ConfigMaps, ...
+   */
+  readonly objects: Table<Table<KubeObject>>;
   readonly indexes: ClusterIndexes;
 }
 
+/**
+ * Generic indexes hold every kind but Event; their groups name the kind, so one index serves all.
+ * Members are table keys ("namespace/name").
+ */
 export interface ClusterIndexes {
+  /** "Kind:controllerUid" to the objects of that kind whose controller reference names the uid. */
+  readonly controllees: SetIndex;
+  /** Owner uid to "Kind:key" of every object with an owner reference to it (controller or not). */
+  readonly dependents: SetIndex;
+  /** "Kind:namespace" to the objects of that kind with no controller reference (adoption candidates). */
+  readonly orphans: SetIndex;
+  /** "Kind:namespace" to the objects of that kind in the namespace. */
+  readonly byNamespace: SetIndex;
+  /** "Kind:namespace:key=value" to the objects of that kind carrying that label. */
+  readonly byLabel: SetIndex;
+  /** Involved object uid to the keys of the Events about it. */
+  readonly eventsByObject: SetIndex;
   /** Node name to the keys of the pods bound to it. */
   readonly podsByNode: SetIndex;
-  /** Controller owner uid to the keys of the pods it controls. */
-  readonly podsByOwner: SetIndex;
   /** Node name to the pod IPs held there by pods that are not terminal (for IP allocation). */
   readonly podIPsByNode: SetIndex;
-  /** Namespace to the keys of its pods that have no controller owner (upstream's OrphanPodIndexKey). */
-  readonly orphanPods: SetIndex;
   /** Group "" holds the keys of pods that no node has been chosen for yet. */
   readonly unscheduledPods: SetIndex;
   /** Requests of every pod, computed once when the pod is created. */
@@ -45,23 +56,21 @@ export interface ClusterIndexes {
 
 export const UNSCHEDULED = '';
 
-export function otherObjectKey(kind: string, namespace: string | undefined, name: string): string {
-  return namespace === undefined || namespace === '' ? `${kind}/${name}` : `${kind}/${namespace}/${name}`;
-}
-
 export function emptyState(): ClusterState {
   return {
     rev: 0,
     timeMs: 0,
-    namespaces: Table.empty(),
     nodes: Table.empty(),
     pods: Table.empty(),
-    replicaSets: Table.empty(),
     objects: Table.empty(),
     indexes: {
+      controllees: SetIndex.empty(),
+      dependents: SetIndex.empty(),
+      orphans: SetIndex.empty(),
+      byNamespace: SetIndex.empty(),
+      byLabel: SetIndex.empty(),
+      eventsByObject: SetIndex.empty(),
       podsByNode: SetIndex.empty(),
-      podsByOwner: SetIndex.empty(),
-      orphanPods: SetIndex.empty(),
       podIPsByNode: SetIndex.empty(),
       unscheduledPods: SetIndex.empty(),
       podRequests: Table.empty(),

@@ -21,14 +21,10 @@ function named(kind: string, namespace: string | undefined, name: string | undef
 
 export function eventSubject(event: KsimEvent): EventSubject {
   switch (event.type) {
-    case 'namespace/created':
-    case 'namespace/updated':
     case 'node/joined':
     case 'node/updated':
     case 'pod/created':
     case 'pod/updated':
-    case 'replicaset/created':
-    case 'replicaset/updated':
     case 'object/created':
     case 'object/updated':
       return named(event.object.kind, event.object.metadata.namespace, event.object.metadata.name);
@@ -45,12 +41,15 @@ export function eventSubject(event: KsimEvent): EventSubject {
     case 'pod/adopted':
     case 'pod/released':
       return named('Pod', event.namespace, event.name);
-    case 'replicaset/scaled':
-    case 'replicaset/statusUpdated':
-    case 'replicaset/deleted':
-      return named('ReplicaSet', event.namespace, event.name);
+    case 'object/statusUpdated':
+    case 'object/scaled':
+    case 'object/adopted':
+    case 'object/released':
+    case 'object/deletionRequested':
     case 'object/deleted':
       return named(event.kind, event.namespace, event.name);
+    case 'event/recorded':
+      return named(event.involvedObject.kind, event.involvedObject.namespace, event.involvedObject.name);
     case 'request/rejected':
       return named(event.request.kind, event.request.namespace, event.request.name);
     default:

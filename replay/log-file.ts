@@ -8,10 +8,16 @@ import * as t from 'io-ts';
 import { formatDecodeErrors } from '../core/decode-errors.ts';
 import { decodeEvent, eventPayloads, type KsimEvent } from '../core/events.ts';
 
+/**
+ * The log format this ksim writes and reads. Version 2 gave every kind but Pod and Node the
+ * generic object events (object/created, object/statusUpdated, ...) and added recorded Events.
+ */
+export const LOG_FORMAT_VERSION = 2;
+
 /** The scenario is kept as the loaded JSON object; the scenarios layer owns its codec. */
 export const LogHeaderCodec = t.type({
   format: t.literal('ksim-log'),
-  version: t.literal(1),
+  version: t.literal(LOG_FORMAT_VERSION),
   seed: t.number,
   scenario: t.UnknownRecord,
 });
@@ -24,7 +30,7 @@ export interface KsimLog {
 }
 
 export function logHeader(seed: number, scenario: Readonly<Record<string, unknown>>): LogHeader {
-  return { format: 'ksim-log', version: 1, seed, scenario };
+  return { format: 'ksim-log', version: LOG_FORMAT_VERSION, seed, scenario };
 }
 
 /** The header line, keys in a fixed order so the same run always writes the same bytes. */
@@ -134,6 +140,10 @@ function decodeHeader(line: string | undefined): LineResult<LogHeader> {
   const other = notAnObject(json.right);
   if (other !== undefined) return left(`expected a ksim-log header line, got ${other}`);
   if (looksLikeEvent(json.right)) return left('expected a ksim-log header line first, got an event');
+  const version = (json.right as { format?: unknown; version?: unknown }).version;
+  if ((json.right as { format?: unknown }).format === 'ksim-log' && typeof version === 'number' && version !== LOG_FORMAT_VERSION) {
+    return left(`version: this log has format version ${version} and this ksim reads version ${LOG_FORMAT_VERSION}; run the scenario again to write a new log`);
+  }
   const header = LogHeaderCodec.decode(json.right);
   return isLeft(header) ? left(firstDecodeError(header.left)) : right(header.right);
 }

@@ -2,19 +2,24 @@
 //
 //   [   1m5s] rev 42  kube-scheduler      pod/bound           default/web-x7k2p -> node-2
 //
-// Some lines say what changed ("phase Pending -> Running"), which needs the previous value, so a
-// Storyteller remembers the little it needs (each pod's last status, each node's readiness, each
-// ReplicaSet's replicas) and must be told every event in order, even those it leaves out.
+// Some lines say what changed ("phase Pending -> Running", "replicas 3 -> 5"), which needs the
+// previous value, so a Storyteller remembers the little it needs (each pod's last status, each
+// node's readiness, the last version of each other object) and must be told every event in order,
+// even those it leaves out.
 
 import { formatDurationMs } from '../core/duration.ts';
 import { assertNever, type EventOf, type KsimEvent } from '../core/events.ts';
-import { type Condition, controllerOf, findCondition, objectKey, type PodStatus } from '../core/objects.ts';
+import { type Condition, controllerOf, findCondition, type KubeObject, objectKey, type PodStatus } from '../core/objects.ts';
+import { kindDefinition } from '../kinds/registry.ts';
 import { eventSubject, subjectPath } from './event-subject.ts';
+import { describeObjectUpdate, warningsOnWrite } from './object-change.ts';
 import { describePodStatusChange } from './pod-status-change.ts';
 
 export interface StoryOptions {
   /** Also tell node heartbeats that change nothing (left out by default: they are most of a long log). */
   readonly heartbeats?: boolean;
+  /** Also tell the core/v1 Events components record (left out by default: each repeats an action's line). */
+  readonly events?: boolean;
   /** Leaves out any event it returns true for. */
   readonly skip?: (event: KsimEvent) => boolean;
   /** Width of the rev column (3 by default); pass one more than the digits of the last revision to keep columns aligned. */
@@ -29,9 +34,7 @@ const TYPE_WIDTH = 24;
 function subjectText(event: KsimEvent): string {
   const subject = eventSubject(event);
   const path = subjectPath(subject);
-  return event.type.startsWith('object/') || event.type === 'request/rejected'
-    ? `${subject.kind} ${path}`
-    : path;
+  return event.type.startsWith('object/') || event.type === 'request/rejected' || event.type === 'event/recorded' ? `${subject.kind} ${path}` : path;
 }
 
 export function formatStoryLine(event: KsimEvent, detail: string, revWidth = 3): string {
@@ -64,37 +67,49 @@ function resourcesDetail(resources: Readonly<Record<string, string>>): string {
     .join(', ');
 }
 
-/** The detail of an event and whether it is a heartbeat that changed nothing. */
+function ownerDetail(object: KubeObject): string {
+  const owner = controllerOf(object);
+  return owner === undefined ? '' : `owned by ${owner.kind}/${owner.name}`;
+}
+
+function joined(...parts: string[]): string {
+  return parts.filter((part) => part !== '').join(', ');
+}
+
+/** The detail of an event and whether it is noise (a heartbeat, a recorded Event) left out by default. */
 interface Told {
   readonly detail: string;
-  readonly noise?: boolean;
+  readonly noise?: 'heartbeat' | 'event';
 }
 
 export class Storyteller {
   private readonly podStatuses = new Map<string, PodStatus>();
   private readonly nodeReadiness = new Map<string, string>();
-  private readonly replicas = new Map<string, number>();
+  /** The last version of every object other than pods and nodes, by "Kind/namespace/name". */
+  private readonly objects = new Map<string, KubeObject>();
 
   constructor(private readonly options: StoryOptions = {}) {}
 
   /** Remembers what the event changed and returns its line, or undefined when the options leave it out. */
   tell(event: KsimEvent): string | undefined {
     const told = this.remember(event);
-    if (told.noise === true && this.options.heartbeats !== true) return undefined;
+    if (told.noise === 'heartbeat' && this.options.heartbeats !== true) return undefined;
+    if (told.noise === 'event' && this.options.events !== true) return undefined;
     if (this.options.skip?.(event) === true) return undefined;
     return formatStoryLine(event, told.detail, this.options.revWidth);
   }
 
   private remember(event: KsimEvent): Told {
     switch (event.type) {
-      case 'namespace/created':
-      case 'namespace/updated':
       case 'object/created':
       case 'object/updated':
+      case 'object/statusUpdated':
+      case 'object/scaled':
+      case 'object/adopted':
+      case 'object/released':
+      case 'object/deletionRequested':
       case 'object/deleted':
-      case 'pod/updated':
-      case 'replicaset/updated':
-        return this.rememberQuietly(event);
+        return this.rememberObject(event);
       case 'node/joined':
       case 'node/updated':
       case 'node/statusReported':
@@ -103,6 +118,7 @@ export class Storyteller {
       case 'node/deleted':
         return this.rememberNode(event);
       case 'pod/created':
+      case 'pod/updated':
       case 'pod/bound':
       case 'pod/schedulingFailed':
       case 'pod/statusUpdated':
@@ -111,11 +127,8 @@ export class Storyteller {
       case 'pod/adopted':
       case 'pod/released':
         return this.rememberPod(event);
-      case 'replicaset/created':
-      case 'replicaset/scaled':
-      case 'replicaset/statusUpdated':
-      case 'replicaset/deleted':
-        return this.rememberReplicaSet(event);
+      case 'event/recorded':
+        return { detail: `${event.eventType} ${event.reason}: ${event.message}`, noise: 'event' };
       case 'request/rejected':
         return { detail: rejectedDetail(event) };
       default:
@@ -123,24 +136,37 @@ export class Storyteller {
     }
   }
 
-  /** Events whose line is the object's name alone; whole-object updates refresh what is remembered. */
-  private rememberQuietly(event: KsimEvent): Told {
-    if (event.type === 'pod/updated')
-      this.podStatuses.set(
-        objectKey(event.object.metadata.namespace, event.object.metadata.name),
-        event.object.status,
-      );
-    if (event.type === 'replicaset/updated') {
-      const { metadata, spec } = event.object;
-      const key = objectKey(metadata.namespace, metadata.name);
-      const before = this.replicas.get(key);
-      this.replicas.set(key, spec.replicas);
-      return {
-        detail:
-          before === undefined || before === spec.replicas ? '' : `replicas ${before} -> ${spec.replicas}`,
-      };
+  private rememberObject(event: Extract<KsimEvent, { type: `object/${string}` }>): Told {
+    const subject = eventSubject(event);
+    const id = `${subject.kind}/${objectKey(subject.namespace, subject.name ?? '')}`;
+    const before = this.objects.get(id);
+    switch (event.type) {
+      case 'object/created': {
+        this.objects.set(id, event.object);
+        const replicas = (event.object.spec as { replicas?: unknown } | undefined)?.replicas;
+        return { detail: joined(ownerDetail(event.object), typeof replicas === 'number' ? `replicas ${replicas}` : '', warningsOnWrite(event)) };
+      }
+      case 'object/updated':
+        this.objects.set(id, event.object);
+        return { detail: joined(before === undefined ? '' : describeObjectUpdate(before, event.object), warningsOnWrite(event)) };
+      case 'object/statusUpdated':
+        if (before !== undefined) this.objects.set(id, { ...before, status: event.status });
+        return { detail: kindDefinition(event.kind)?.tellStatus?.(event.status) ?? '' };
+      case 'object/scaled': {
+        const was = (before?.spec as { replicas?: unknown } | undefined)?.replicas;
+        if (before !== undefined) this.objects.set(id, { ...before, spec: { ...(before.spec as object), replicas: event.replicas } });
+        return { detail: typeof was === 'number' ? `replicas ${was} -> ${event.replicas}` : `replicas ${event.replicas}` };
+      }
+      case 'object/adopted':
+        return { detail: `by ${event.owner.kind}/${event.owner.name}` };
+      case 'object/released':
+        return { detail: `from owner ${event.ownerUid}` };
+      case 'object/deletionRequested':
+        return { detail: `waiting for finalizers ${event.finalizers.join(', ')}` };
+      case 'object/deleted':
+        this.objects.delete(id);
+        return { detail: '' };
     }
-    return { detail: '' };
   }
 
   private rememberNode(event: Extract<KsimEvent, { type: `node/${string}` }>): Told {
@@ -148,14 +174,12 @@ export class Storyteller {
       case 'node/joined':
       case 'node/updated':
         this.nodeReadiness.set(event.object.metadata.name, readiness(event.object.status.conditions));
-        return {
-          detail: event.type === 'node/joined' ? resourcesDetail(event.object.status.allocatable) : '',
-        };
+        return { detail: event.type === 'node/joined' ? resourcesDetail(event.object.status.allocatable) : '' };
       case 'node/statusReported': {
         const before = this.nodeReadiness.get(event.name);
         const after = readiness(event.status.conditions);
         this.nodeReadiness.set(event.name, after);
-        if (before === after) return { detail: `${after}, heartbeat`, noise: true };
+        if (before === after) return { detail: `${after}, heartbeat`, noise: 'heartbeat' };
         const text = readinessWithReason(event.status.conditions);
         return { detail: before === undefined ? text : `${before} -> ${text}` };
       }
@@ -174,8 +198,12 @@ export class Storyteller {
       case 'pod/created': {
         const { metadata } = event.object;
         this.podStatuses.set(objectKey(metadata.namespace, metadata.name), event.object.status);
-        const owner = controllerOf(event.object);
-        return { detail: owner === undefined ? '' : `owned by ${owner.kind}/${owner.name}` };
+        return { detail: joined(ownerDetail(event.object), warningsOnWrite(event)) };
+      }
+      case 'pod/updated': {
+        const { metadata } = event.object;
+        this.podStatuses.set(objectKey(metadata.namespace, metadata.name), event.object.status);
+        return { detail: '' };
       }
       case 'pod/bound':
         return { detail: `-> ${event.nodeName}` };
@@ -196,38 +224,6 @@ export class Storyteller {
         return { detail: `by ${event.owner.kind}/${event.owner.name}` };
       case 'pod/released':
         return { detail: `from owner ${event.ownerUid}` };
-      case 'pod/updated':
-        return this.rememberQuietly(event);
-    }
-  }
-
-  private rememberReplicaSet(event: Extract<KsimEvent, { type: `replicaset/${string}` }>): Told {
-    switch (event.type) {
-      case 'replicaset/created': {
-        const { metadata, spec } = event.object;
-        this.replicas.set(objectKey(metadata.namespace, metadata.name), spec.replicas);
-        return { detail: `replicas ${spec.replicas}` };
-      }
-      case 'replicaset/scaled': {
-        const key = objectKey(event.namespace, event.name);
-        const before = this.replicas.get(key);
-        this.replicas.set(key, event.replicas);
-        return {
-          detail:
-            before === undefined ? `replicas ${event.replicas}` : `replicas ${before} -> ${event.replicas}`,
-        };
-      }
-      case 'replicaset/statusUpdated': {
-        const { replicas, readyReplicas, availableReplicas } = event.status;
-        return {
-          detail: `${replicas} current, ${readyReplicas ?? 0} ready, ${availableReplicas ?? 0} available`,
-        };
-      }
-      case 'replicaset/deleted':
-        this.replicas.delete(objectKey(event.namespace, event.name));
-        return { detail: '' };
-      case 'replicaset/updated':
-        return this.rememberQuietly(event);
     }
   }
 }

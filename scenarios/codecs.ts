@@ -71,10 +71,24 @@ const Manifest = t.UnknownRecord;
 
 const ScaleAction = t.intersection([t.type({ kind: t.string, name: t.string, replicas: WholeNumber }), t.partial({ namespace: t.string })]);
 
+const PropagationPolicy = t.keyof({ Background: null, Foreground: null, Orphan: null }, 'Background, Foreground or Orphan');
+
 const DeleteAction = t.intersection([
   t.type({ kind: t.string }),
-  t.partial({ name: t.string, selector: t.string, namespace: t.string, gracePeriodSeconds: WholeNumber }),
+  t.partial({ name: t.string, selector: t.string, namespace: t.string, gracePeriodSeconds: WholeNumber, propagationPolicy: PropagationPolicy }),
 ]);
+
+const Target = { kind: t.string, name: t.string };
+
+/** kubectl rollout: exactly one of undo, pause, resume, restart, with the object it acts on. */
+const RolloutAction = t.intersection([
+  t.type({ ...Target, action: t.keyof({ undo: null, pause: null, resume: null, restart: null }, 'undo, pause, resume or restart') }),
+  t.partial({ namespace: t.string, toRevision: WholeNumber }),
+]);
+
+const SetImageAction = t.intersection([t.type({ ...Target, container: t.string, image: t.string }), t.partial({ namespace: t.string })]);
+
+const PatchAction = t.intersection([t.type({ ...Target, patch: t.UnknownRecord }), t.partial({ namespace: t.string })]);
 
 export const Expectation = t.intersection([
   t.type({ kind: t.string }),
@@ -87,6 +101,9 @@ export const stepActions = {
   applyFile: t.string,
   scale: ScaleAction,
   delete: DeleteAction,
+  rollout: RolloutAction,
+  setImage: SetImageAction,
+  patch: PatchAction,
   cordon: t.string,
   uncordon: t.string,
   expect: t.array(Expectation),

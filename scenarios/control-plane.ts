@@ -5,10 +5,10 @@
 import type { Controller } from '../core/controller.ts';
 import { garbageCollector } from '../controllers/garbage-collector/index.ts';
 import { type ImageCatalog, kubelet } from '../controllers/kubelet/index.ts';
-import { replicaSetController } from '../controllers/replicaset/index.ts';
+import { replicaSetController, replicationController } from '../controllers/replicaset/index.ts';
 import { scheduler } from '../controllers/scheduler/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
 
 export function controlPlane(images: ImageCatalog): Controller<ClusterState>[] {
-  return [scheduler(), kubelet(images), replicaSetController(), garbageCollector()];
+  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), garbageCollector()];
 }

@@ -2,7 +2,7 @@
 // exit 1; each result says what was expected and what was found.
 
 import { sameJson } from '../core/canonical-json.ts';
-import { isNamespacedKind, resolveKind } from '../core/kinds.ts';
+import { isNamespacedKind, resolveKind } from '../kinds/registry.ts';
 import { parseSelector, selectorMatches } from '../core/labels.ts';
 import type { KubeObject } from '../core/objects.ts';
 import { formatDurationMs } from '../core/duration.ts';

@@ -3,7 +3,7 @@
 // before the run starts.
 
 import type { Command } from '../core/commands.ts';
-import { resolveKind } from '../core/kinds.ts';
+import { resolveKind } from '../kinds/registry.ts';
 import { parseSelector } from '../core/labels.ts';
 import type { ExpectationSpec, Step } from './codecs.ts';
 
@@ -25,11 +25,23 @@ export interface CompiledSteps {
 
 const ACTOR = 'user';
 
+/** What `kubectl delete` asks for unless told otherwise (--cascade=background). */
+const KUBECTL_PROPAGATION = 'Background';
+
 function kindName(kind: string): string {
   return resolveKind(kind)?.kind ?? kind;
 }
 
+/** The kind a step names, which the cluster must serve. */
+function unknownKind(step: Step): string | undefined {
+  const value = step.value as { kind?: unknown };
+  if (step.action === 'expect' || typeof value !== 'object' || value === null || typeof value.kind !== 'string') return undefined;
+  return resolveKind(value.kind) === undefined ? value.kind : undefined;
+}
+
 function commandsOf(step: Step, path: string): Command[] | string {
+  const unknown = unknownKind(step);
+  if (unknown !== undefined) return `${path}.${step.action}.kind: the server doesn't have a resource type "${unknown}"`;
   switch (step.action) {
     case 'apply':
     case 'applyFile': {
@@ -41,12 +53,25 @@ function commandsOf(step: Step, path: string): Command[] | string {
       return [{ type: 'scale', actor: ACTOR, kind: kindName(kind), namespace, name, replicas }];
     }
     case 'delete': {
-      const { kind, namespace, name, selector, gracePeriodSeconds } = step.value;
-      if (name !== undefined) return [{ type: 'delete', actor: ACTOR, kind: kindName(kind), name, ...(namespace === undefined ? {} : { namespace }), ...(gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds }) }];
+      const { kind, namespace, name, selector, gracePeriodSeconds, propagationPolicy = KUBECTL_PROPAGATION } = step.value;
+      const options = { ...(namespace === undefined ? {} : { namespace }), propagationPolicy };
+      if (name !== undefined) return [{ type: 'delete', actor: ACTOR, kind: kindName(kind), name, ...options, ...(gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds }) }];
       if (selector === undefined) return `${path}.delete: expected a name or a selector`;
       const parsed = parseSelector(selector);
       if (!parsed.ok) return `${path}.delete.selector: ${parsed.error}`;
-      return [{ type: 'deleteCollection', actor: ACTOR, kind: kindName(kind), selector: parsed.selector, ...(namespace === undefined ? {} : { namespace }) }];
+      return [{ type: 'deleteCollection', actor: ACTOR, kind: kindName(kind), selector: parsed.selector, ...options }];
+    }
+    case 'rollout': {
+      const { kind, namespace = 'default', name, action, toRevision } = step.value;
+      return [{ type: 'rollout', actor: ACTOR, kind: kindName(kind), namespace, name, action, ...(toRevision === undefined ? {} : { toRevision }) }];
+    }
+    case 'setImage': {
+      const { kind, namespace = 'default', name, container, image } = step.value;
+      return [{ type: 'setImage', actor: ACTOR, kind: kindName(kind), namespace, name, container, image }];
+    }
+    case 'patch': {
+      const { kind, namespace = 'default', name, patch } = step.value;
+      return [{ type: 'patch', actor: ACTOR, kind: kindName(kind), namespace, name, patch }];
     }
     case 'cordon':
     case 'uncordon':

@@ -1,50 +1,30 @@
-// `kubectl get` tables for any kind: the kind's columns, a NAMESPACE column first when listing
-// across namespaces, aligned with kubectl's tabwriter settings.
+// `kubectl get` tables for any kind: the kind's columns from the registry, a NAMESPACE column first
+// when listing across namespaces, aligned with kubectl's tabwriter settings.
 
-import type { KubeObject, Namespace, Node, Pod, ReplicaSet } from '../../core/objects.ts';
-import { genericHeaders, genericRow, namespaceHeaders, namespaceRow } from './generic.ts';
-import { nodeHeaders, nodeRow } from './nodes.ts';
-import { podHeaders, podRow } from './pods.ts';
-import { replicaSetHeaders, replicaSetRow } from './replicasets.ts';
-import { formatTable } from './table-writer.ts';
+import type { KubeObject } from '../../core/objects.ts';
+import type { KindDefinition, PrintContext } from '../../kinds/registry.ts';
+import { formatTable } from '../../kinds/printers/table-writer.ts';
 
 export interface TableOptions {
   readonly wide: boolean;
   /** -A on a namespaced kind. */
   readonly withNamespace: boolean;
-  readonly nowMs: number;
+  /** `get all` names each row "kind.group/name", as kubectl does when several kinds are printed. */
+  readonly withKind?: boolean;
 }
 
-interface Columns {
-  readonly headers: string[];
-  readonly row: (object: KubeObject) => string[];
+function qualifiedName(definition: KindDefinition, name: string): string {
+  const kind = definition.kind.toLowerCase();
+  return definition.group === '' ? `${kind}/${name}` : `${kind}.${definition.group}/${name}`;
 }
 
-function columnsFor(kind: string, options: TableOptions): Columns {
-  const { wide, nowMs } = options;
-  switch (kind) {
-    case 'Pod':
-      return { headers: podHeaders(wide), row: (object) => podRow(object as Pod, nowMs, wide) };
-    case 'ReplicaSet':
-      return {
-        headers: replicaSetHeaders(wide),
-        row: (object) => replicaSetRow(object as ReplicaSet, nowMs, wide),
-      };
-    case 'Node':
-      return { headers: nodeHeaders(wide), row: (object) => nodeRow(object as Node, nowMs, wide) };
-    case 'Namespace':
-      return { headers: namespaceHeaders(), row: (object) => namespaceRow(object as Namespace, nowMs) };
-    default:
-      return { headers: genericHeaders(), row: (object) => genericRow(object, nowMs) };
-  }
-}
-
-export function printTable(kind: string, objects: readonly KubeObject[], options: TableOptions): string {
-  const columns = columnsFor(kind, options);
+export function printTable(definition: KindDefinition, objects: readonly KubeObject[], options: TableOptions, context: PrintContext): string {
+  const { printer } = definition;
   const rows = objects.map((object) => {
-    const row = columns.row(object);
+    const row = [...printer.row(object, options.wide, context)];
+    if (options.withKind === true) row[0] = qualifiedName(definition, row[0] ?? object.metadata.name);
     return options.withNamespace ? [object.metadata.namespace ?? '', ...row] : row;
   });
-  const headers = options.withNamespace ? ['NAMESPACE', ...columns.headers] : columns.headers;
+  const headers = options.withNamespace ? ['NAMESPACE', ...printer.headers(options.wide)] : [...printer.headers(options.wide)];
   return formatTable([headers, ...rows]);
 }

@@ -1,49 +1,57 @@
-// A minimal garbage collector: when an owner is deleted, its dependents are deleted in the
-// background, as upstream's garbage collector does for objects whose owners are all gone. Keys are
-// owner uids, taken from the state before the deletion, since the owner is gone after it.
-// Left out on purpose: foreground and orphan propagation, the dependency graph of every kind
-// (only pods, which the pods-by-owner index finds, and ReplicaSets are collected), objects created
-// with an owner that never existed, and owner references that are not the controller reference
-// (the pods-by-owner index files pods under their controller only).
+// The garbage collector (kube-controller-manager's garbagecollector): deletes objects whose owners
+// are all gone, in the background; carries out foreground deletion (dependents first, then the
+// owner's foregroundDeletion finalizer) and orphaning (dependents released, then the owner's
+// orphan finalizer). Keys are objects, "Kind:namespace/name". Upstream keeps a graph of every
+// object and its owners; the reducers' dependents index is that graph here, so the watch only
+// queues objects with something to decide, never every object that has an owner.
 
 import { mergeMap } from 'rxjs';
-import type { Change, Controller, Effect } from '../../core/controller.ts';
-import { submit } from '../../core/controller.ts';
-import { objectKey } from '../../core/objects.ts';
-import { type ClusterState, otherObjectKey } from '../../reducers/state.ts';
-import { ACTOR, collect, dependentsOf } from './dependents.ts';
+import type { Change, Controller } from '../../core/controller.ts';
+import { keyOf, type KubeObject } from '../../core/objects.ts';
+import { dependentsOf } from '../../reducers/lookup.ts';
+import type { ClusterState } from '../../reducers/state.ts';
+import { changedObject } from '../common/changed-object.ts';
+import { ACTOR, collectItem, itemKey } from './attempt.ts';
+import { FOREGROUND_FINALIZER, isDeletingDependents, needsAttention, ORPHAN_FINALIZER, resolveOwner } from './owners.ts';
 
 export { ACTOR as GARBAGE_COLLECTOR };
 
-/** The uid of the owner a deletion removed, read from the state before it. */
-export function deletedOwnerUids({ event, before }: Change<ClusterState>): string[] {
-  switch (event.type) {
-    case 'replicaset/deleted': {
-      const uid = before.replicaSets.get(objectKey(event.namespace, event.name))?.metadata.uid;
-      return uid === undefined ? [] : [uid];
-    }
-    case 'object/deleted': {
-      const uid = before.objects.get(otherObjectKey(event.kind, event.namespace, event.name))?.metadata.uid;
-      return uid === undefined ? [] : [uid];
-    }
-    default:
-      return [];
+/** Owners of `object` that delete in the foreground: a change of `object` may unblock them. */
+function foregroundOwners(state: ClusterState, object: KubeObject | undefined): string[] {
+  const keys: string[] = [];
+  for (const ref of object?.metadata.ownerReferences ?? []) {
+    const owner = object === undefined ? undefined : resolveOwner(state, object, ref);
+    if (owner !== undefined && isDeletingDependents(owner)) keys.push(itemKey(owner.kind, keyOf(owner)));
   }
+  return keys;
 }
 
-export function collectGarbage(ownerUid: string, state: ClusterState): Effect[] {
-  const effects: Effect[] = [];
-  for (const dependent of dependentsOf(state, ownerUid)) {
-    const command = collect(state, dependent, ownerUid);
-    if (command !== undefined) effects.push(submit(command));
+function propagationPending(object: KubeObject): boolean {
+  const finalizers = object.metadata.finalizers ?? [];
+  return object.metadata.deletionTimestamp !== undefined && (finalizers.includes(FOREGROUND_FINALIZER) || finalizers.includes(ORPHAN_FINALIZER));
+}
+
+/** The items a change gives the collector. */
+export function garbageKeysFor(change: Change<ClusterState>): string[] {
+  const changed = changedObject(change);
+  if (changed === undefined) return [];
+  const { kind, key, before, after } = changed;
+  if (after === undefined) {
+    // Gone: its dependents may have lost their last owner, and a foreground owner may be free.
+    const uid = before?.metadata.uid;
+    const orphaned = uid === undefined ? [] : dependentsOf(change.after, uid).map((ref) => itemKey(ref.kind, ref.key));
+    return [...orphaned, ...foregroundOwners(change.after, before)];
   }
-  return effects;
+  const keys: string[] = [];
+  if (propagationPending(after) || needsAttention(change.after, after)) keys.push(itemKey(kind, key));
+  if (before !== undefined && before.metadata.ownerReferences !== after.metadata.ownerReferences) keys.push(...foregroundOwners(change.after, before));
+  return keys;
 }
 
 export function garbageCollector(): Controller<ClusterState> {
   return {
     name: ACTOR,
-    watch: (changes) => changes.pipe(mergeMap(deletedOwnerUids)),
-    reconcile: (ownerUid, { state }) => collectGarbage(ownerUid, state),
+    watch: (changes) => changes.pipe(mergeMap(garbageKeysFor)),
+    reconcile: (item, { state, nowMs }) => collectItem(state, item, nowMs),
   };
 }

@@ -13,7 +13,7 @@
 
 import { fromTimestamp } from '../../core/clock.ts';
 import type { Pod } from '../../core/objects.ts';
-import { isPodReady, maxContainerRestarts, readySinceMs } from './pod-state.ts';
+import { isPodReady, maxContainerRestarts, readySinceMs } from '../common/pod-state.ts';
 
 export const POD_DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
 

@@ -1,22 +1,34 @@
 // The ReplicaSet controller (kube-controller-manager's replicaset controller): keeps
 // spec.replicas active pods for each ReplicaSet and reports them in its status. Keys are
-// "namespace/name" of ReplicaSets.
+// "namespace/name" of ReplicaSets. The same controller, on a view of each ReplicationController as
+// a ReplicaSet, is the replication controller, as upstream runs it.
 
 import { mergeMap } from 'rxjs';
 import type { Controller } from '../../core/controller.ts';
 import type { ClusterState } from '../../reducers/state.ts';
-import { ACTOR, BURST_REPLICAS } from './manage-replicas.ts';
+import { BURST_REPLICAS } from './manage-replicas.ts';
 import { memoizedOwnedKeys } from './owned-keys.ts';
 import { syncReplicaSet } from './reconcile.ts';
+import { REPLICA_SETS, REPLICATION_CONTROLLERS, type ReplicatedKind } from './replicated-kind.ts';
 import { replicaSetKeysFor } from './watch.ts';
 
-export { ACTOR as REPLICASET_CONTROLLER, BURST_REPLICAS };
+export const REPLICASET_CONTROLLER = REPLICA_SETS.actor;
+export const REPLICATION_CONTROLLER = REPLICATION_CONTROLLERS.actor;
+export { BURST_REPLICAS };
 
-export function replicaSetController(): Controller<ClusterState> {
+function controllerFor(replicated: ReplicatedKind): Controller<ClusterState> {
   const ownedKeys = memoizedOwnedKeys();
   return {
-    name: ACTOR,
-    watch: (changes) => changes.pipe(mergeMap(replicaSetKeysFor)),
-    reconcile: (key, context) => syncReplicaSet(key, context, ownedKeys),
+    name: replicated.actor,
+    watch: (changes) => changes.pipe(mergeMap((change) => replicaSetKeysFor(change, replicated))),
+    reconcile: (key, context) => syncReplicaSet(key, context, ownedKeys, replicated),
   };
+}
+
+export function replicaSetController(): Controller<ClusterState> {
+  return controllerFor(REPLICA_SETS);
+}
+
+export function replicationController(): Controller<ClusterState> {
+  return controllerFor(REPLICATION_CONTROLLERS);
 }

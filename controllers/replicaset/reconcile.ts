@@ -5,33 +5,21 @@
 // before the next key, so the state a sync reads is always current and no expectations are kept.
 
 import { type Effect, type ReconcileContext, submit, wake } from '../../core/controller.ts';
-import type { Pod, ReplicaSet, ReplicaSetStatus } from '../../core/objects.ts';
+import type { ReplicaSet, ReplicaSetStatus } from '../../core/objects.ts';
 import type { ClusterState } from '../../reducers/state.ts';
-import { claimPods, controllerRefTo } from './claim.ts';
-import { ACTOR, manageReplicas } from './manage-replicas.ts';
+import { claimCommands } from '../common/claim.ts';
+import { controllerRef } from '../common/controller-ref.ts';
+import { claimPods } from './claim.ts';
+import { manageReplicas } from './manage-replicas.ts';
 import { type OwnedKeys, ownedKeysOf } from './owned-keys.ts';
+import { REPLICA_SETS, type ReplicatedKind } from './replicated-kind.ts';
 import { calculateStatus, statusChanged, summarizePods } from './status.ts';
 
-function podTarget(pod: Pod) {
-  return {
-    namespace: pod.metadata.namespace ?? '',
-    name: pod.metadata.name,
-    resourceVersion: pod.metadata.resourceVersion,
-  };
-}
-
-function adopt(rs: ReplicaSet, pod: Pod): Effect {
-  return submit({ type: 'adoptPod', actor: ACTOR, ...podTarget(pod), owner: controllerRefTo(rs) });
-}
-
-function release(rs: ReplicaSet, pod: Pod): Effect {
-  return submit({ type: 'releasePod', actor: ACTOR, ...podTarget(pod), ownerUid: rs.metadata.uid });
-}
-
-function updateStatus(rs: ReplicaSet, status: ReplicaSetStatus): Effect {
+function updateStatus(rs: ReplicaSet, status: ReplicaSetStatus, actor: string): Effect {
   return submit({
-    type: 'updateReplicaSetStatus',
-    actor: ACTOR,
+    type: 'updateStatus',
+    actor,
+    kind: rs.kind,
     namespace: rs.metadata.namespace ?? '',
     name: rs.metadata.name,
     resourceVersion: rs.metadata.resourceVersion,
@@ -43,19 +31,16 @@ export function syncReplicaSet(
   key: string,
   { state, nowMs }: ReconcileContext<ClusterState>,
   ownedKeys: OwnedKeys = ownedKeysOf,
+  replicated: ReplicatedKind = REPLICA_SETS,
 ): Effect[] {
-  const rs = state.replicaSets.get(key);
+  const rs = replicated.lookup(state, key);
   if (rs === undefined) return [];
   const claim = claimPods(state, rs, ownedKeys);
-  const effects: Effect[] = [
-    ...claim.release.map((pod) => release(rs, pod)),
-    ...claim.adopt.map((pod) => adopt(rs, pod)),
-  ];
-  if (rs.metadata.deletionTimestamp === undefined)
-    effects.push(...manageReplicas(state, rs, claim.pods, nowMs, ownedKeys));
-  const summary = summarizePods(rs, claim.pods, nowMs);
+  const effects: Effect[] = claimCommands(replicated.actor, claim, controllerRef(rs)).map(submit);
+  if (rs.metadata.deletionTimestamp === undefined) effects.push(...manageReplicas(state, rs, claim.owned, nowMs, replicated.actor, ownedKeys));
+  const summary = summarizePods(rs, claim.owned, nowMs);
   const status = calculateStatus(rs, summary);
-  if (statusChanged(rs.status, status)) effects.push(updateStatus(rs, status));
+  if (statusChanged(rs.status, status)) effects.push(updateStatus(rs, status, replicated.actor));
   if (summary.recheckAtMs !== undefined) effects.push(wake(summary.recheckAtMs, key));
   return effects;
 }

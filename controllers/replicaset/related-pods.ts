@@ -3,31 +3,23 @@
 // every ReplicaSet with the same controller owner as this one, so the ReplicaSets of one Deployment
 // thin out crowded nodes first. A ReplicaSet without a controller owner has no related ReplicaSets
 // there, and every rank is 0; we keep that. Upstream lists each related ReplicaSet's pods by its
-// selector; we take the pods each one controls from the pods-by-owner index, which is the same set
+// selector; we take the pods each one controls from the controllees index, which is the same set
 // whenever selectors do not overlap, as a Deployment's pod-template-hash label ensures.
 
 import { controllerOf, type Pod, type ReplicaSet } from '../../core/objects.ts';
+import { controlledObjects } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
+import { isPodActive } from '../common/pod-state.ts';
 import { type OwnedKeys, ownedKeysOf } from './owned-keys.ts';
-import { isPodActive } from './pod-state.ts';
 
 function siblings(state: ClusterState, rs: ReplicaSet): ReplicaSet[] {
   const owner = controllerOf(rs);
   if (owner === undefined) return [];
-  const related: ReplicaSet[] = [];
-  for (const other of state.replicaSets.values()) {
-    if (other.metadata.namespace === rs.metadata.namespace && controllerOf(other)?.uid === owner.uid)
-      related.push(other);
-  }
-  return related;
+  return controlledObjects<ReplicaSet>(state, rs.kind, owner.uid).filter((other) => other.metadata.namespace === rs.metadata.namespace);
 }
 
 /** Active related pods per node name ("" for unassigned pods, as upstream's map counts them too). */
-export function relatedPodsPerNode(
-  state: ClusterState,
-  rs: ReplicaSet,
-  ownedKeys: OwnedKeys = ownedKeysOf,
-): ReadonlyMap<string, number> {
+export function relatedPodsPerNode(state: ClusterState, rs: ReplicaSet, ownedKeys: OwnedKeys = ownedKeysOf): ReadonlyMap<string, number> {
   const perNode = new Map<string, number>();
   for (const sibling of siblings(state, rs)) {
     for (const key of ownedKeys(state, sibling.metadata.uid)) {

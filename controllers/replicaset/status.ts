@@ -6,8 +6,8 @@
 // ready; virtual time has no skew, so we wake at the first millisecond the pod counts as available.
 
 import type { Condition, Pod, ReplicaSet, ReplicaSetStatus } from '../../core/objects.ts';
-import { availableAtMs, isPodReady } from './pod-state.ts';
-import { labelMatcher } from './selector.ts';
+import { availableAtMs, isPodReady } from '../common/pod-state.ts';
+import { labelMatcher } from '../common/label-matcher.ts';
 
 export const REPLICA_FAILURE = 'ReplicaFailure';
 

@@ -7,40 +7,34 @@
 import type { Change } from '../../core/controller.ts';
 import { selectorMatches } from '../../core/labels.ts';
 import { controllerOf, keyOf, type OwnerReference, objectKey, type Pod } from '../../core/objects.ts';
-import { compareStrings } from '../../core/table.ts';
+import { kindTable } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
-import { isPodReady } from './pod-state.ts';
+import { isPodReady } from '../common/pod-state.ts';
+import type { ReplicatedKind } from './replicated-kind.ts';
 
 /** resolveControllerRef: the key of the ReplicaSet a controller reference names, if it still exists. */
-function ownerKey(
-  state: ClusterState,
-  namespace: string | undefined,
-  ref: OwnerReference | undefined,
-): string[] {
-  if (ref === undefined || ref.kind !== 'ReplicaSet') return [];
+function ownerKey(state: ClusterState, namespace: string | undefined, ref: OwnerReference | undefined, replicated: ReplicatedKind): string[] {
+  if (ref === undefined || ref.kind !== replicated.kind) return [];
   const key = objectKey(namespace, ref.name);
-  return state.replicaSets.get(key)?.metadata.uid === ref.uid ? [key] : [];
+  return kindTable(state, replicated.kind).get(key)?.metadata.uid === ref.uid ? [key] : [];
 }
 
 /** getPodReplicaSets: every ReplicaSet in the pod's namespace whose selector matches it, sorted. */
-function matchingKeys(state: ClusterState, pod: Pod): string[] {
+function matchingKeys(state: ClusterState, pod: Pod, replicated: ReplicatedKind): string[] {
+  const namespace = pod.metadata.namespace ?? '';
   const keys: string[] = [];
-  for (const rs of state.replicaSets.values()) {
-    if (
-      rs.metadata.namespace === pod.metadata.namespace &&
-      selectorMatches(rs.spec.selector, pod.metadata.labels)
-    ) {
-      keys.push(keyOf(rs));
-    }
+  for (const key of state.indexes.byNamespace.members(`${replicated.kind}:${namespace}`)) {
+    const rs = replicated.lookup(state, key);
+    if (rs !== undefined && selectorMatches(rs.spec.selector, pod.metadata.labels)) keys.push(key);
   }
-  return keys.sort(compareStrings);
+  return keys;
 }
 
 /** The controlling ReplicaSet, or for an orphan (when `orphansMatter`) the ones that may adopt it. */
-function keysForPod(state: ClusterState, pod: Pod, orphansMatter: boolean): string[] {
+function keysForPod(state: ClusterState, pod: Pod, orphansMatter: boolean, replicated: ReplicatedKind): string[] {
   const ref = controllerOf(pod);
-  if (ref !== undefined) return ownerKey(state, pod.metadata.namespace, ref);
-  return orphansMatter ? matchingKeys(state, pod) : [];
+  if (ref !== undefined) return ownerKey(state, pod.metadata.namespace, ref, replicated);
+  return orphansMatter ? matchingKeys(state, pod, replicated) : [];
 }
 
 function sameRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {
@@ -62,18 +56,18 @@ function statusMatters(before: Pod, after: Pod): boolean {
  * updatePod: when labels or the controller reference move, orphans may be adopted and the old
  * controller hears of it too; any other change that matters (`otherChange`) wakes the controller only.
  */
-function keysForPodChange(state: ClusterState, before: Pod, after: Pod, otherChange: boolean): string[] {
+function keysForPodChange(state: ClusterState, before: Pod, after: Pod, otherChange: boolean, replicated: ReplicatedKind): string[] {
   const refBefore = controllerOf(before);
   const refAfter = controllerOf(after);
   const refChanged = !sameRef(refBefore, refAfter);
-  if (!refChanged && sameLabels(before, after)) return otherChange ? keysForPod(state, after, false) : [];
-  const keys = keysForPod(state, after, true);
+  if (!refChanged && sameLabels(before, after)) return otherChange ? keysForPod(state, after, false, replicated) : [];
+  const keys = keysForPod(state, after, true, replicated);
   if (!refChanged) return keys;
-  const old = ownerKey(state, before.metadata.namespace, refBefore).filter((key) => !keys.includes(key));
+  const old = ownerKey(state, before.metadata.namespace, refBefore, replicated).filter((key) => !keys.includes(key));
   return [...old, ...keys];
 }
 
-function podKeys(change: Change<ClusterState>, namespace: string, name: string): string[] {
+function podKeys(change: Change<ClusterState>, namespace: string, name: string, replicated: ReplicatedKind): string[] {
   const { event, before, after } = change;
   const key = objectKey(namespace, name);
   const old = before.pods.get(key);
@@ -82,47 +76,43 @@ function podKeys(change: Change<ClusterState>, namespace: string, name: string):
     case 'pod/deleted':
     case 'pod/deletionRequested':
       // No controller cares about an orphan going away.
-      return old === undefined ? [] : keysForPod(after, old, false);
+      return old === undefined ? [] : keysForPod(after, old, false, replicated);
     case 'pod/statusUpdated':
       return old !== undefined && current !== undefined && statusMatters(old, current)
-        ? keysForPod(after, current, false)
+        ? keysForPod(after, current, false, replicated)
         : [];
     case 'pod/adopted':
     case 'pod/released':
-      return old !== undefined && current !== undefined ? keysForPodChange(after, old, current, false) : [];
+      return old !== undefined && current !== undefined ? keysForPodChange(after, old, current, false, replicated) : [];
     default:
       return [];
   }
 }
 
 /** The ReplicaSet keys to sync for one change, without repeats. */
-export function replicaSetKeysFor(change: Change<ClusterState>): string[] {
+export function replicaSetKeysFor(change: Change<ClusterState>, replicated: ReplicatedKind): string[] {
   const { event } = change;
   switch (event.type) {
-    case 'replicaset/created':
-    case 'replicaset/updated':
-      return [keyOf(event.object)];
-    case 'replicaset/scaled':
-      return [objectKey(event.namespace, event.name)];
+    case 'object/created':
+    case 'object/updated':
+      return event.object.kind === replicated.kind ? [keyOf(event.object)] : [];
+    case 'object/scaled':
+    case 'object/deletionRequested':
+      return event.kind === replicated.kind ? [objectKey(event.namespace, event.name)] : [];
     case 'pod/created':
-      return keysForPod(change.after, event.object, true);
+      return keysForPod(change.after, event.object, true, replicated);
     case 'pod/updated': {
       const old = change.before.pods.get(keyOf(event.object));
-      if (old === undefined) return keysForPod(change.after, event.object, true);
+      if (old === undefined) return keysForPod(change.after, event.object, true, replicated);
       const deletionMoved = old.metadata.deletionTimestamp !== event.object.metadata.deletionTimestamp;
-      return keysForPodChange(
-        change.after,
-        old,
-        event.object,
-        deletionMoved || statusMatters(old, event.object),
-      );
+      return keysForPodChange(change.after, old, event.object, deletionMoved || statusMatters(old, event.object), replicated);
     }
     case 'pod/deleted':
     case 'pod/deletionRequested':
     case 'pod/statusUpdated':
     case 'pod/adopted':
     case 'pod/released':
-      return podKeys(change, event.namespace, event.name);
+      return podKeys(change, event.namespace, event.name, replicated);
     default:
       return [];
   }

@@ -1,3 +1,5 @@
+import { kindTable } from '../../reducers/lookup.ts';
+import type { ReplicaSet } from '../../core/objects.ts';
 import { describe, expect, it } from 'vitest';
 import type { KsimEvent } from '../../core/events.ts';
 import { ApiHarness, podManifest, replicaSetManifest } from '../support/api-harness.ts';
@@ -46,7 +48,7 @@ describe('admission: create', () => {
       reason: 'Invalid',
       message: 'ReplicaSet.apps "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
     });
-    expect(api.state.replicaSets.size).toBe(0);
+    expect(kindTable<ReplicaSet>(api.state, 'ReplicaSet').size).toBe(0);
   });
 
   it('lists several field errors in brackets', () => {
@@ -78,10 +80,15 @@ describe('admission: create', () => {
     expect(rejected(api.apply({ ...replicaSetManifest('web', 1), apiVersion: 'v1' })).message).toBe('no matches for kind "ReplicaSet" in version "v1"');
   });
 
+  it('refuses a kind the cluster does not serve, as kubectl reports it', () => {
+    const api = new ApiHarness();
+    expect(rejected(api.apply({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } })).message).toBe('no matches for kind "Widget" in version "example.com/v1"');
+  });
+
   it('keeps kinds it does not model as given, with system metadata', () => {
     const api = new ApiHarness();
     api.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { mode: 'fast' } });
-    const stored = api.state.objects.get('ConfigMap/default/settings');
+    const stored = kindTable(api.state, 'ConfigMap').get('default/settings');
     expect(stored?.data).toEqual({ mode: 'fast' });
     expect(stored?.metadata.uid).toBeDefined();
   });
@@ -89,6 +96,6 @@ describe('admission: create', () => {
   it('labels a namespace with its own name, as upstream does', () => {
     const api = new ApiHarness();
     api.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } });
-    expect(api.state.namespaces.get('team-a')?.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'team-a' });
+    expect(kindTable(api.state, 'Namespace').get('team-a')?.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'team-a' });
   });
 });

@@ -1,3 +1,5 @@
+import { kindTable } from '../../reducers/lookup.ts';
+import type { ReplicaSet } from '../../core/objects.ts';
 import { describe, expect, it } from 'vitest';
 import { ApiHarness, nodeManifest, podManifest, replicaSetManifest } from '../support/api-harness.ts';
 
@@ -17,9 +19,9 @@ describe('admission: apply to an existing object', () => {
   it('bumps generation on a spec change and keeps status', () => {
     const api = new ApiHarness();
     api.apply(replicaSetManifest('web', 2));
-    api.run({ type: 'updateReplicaSetStatus', actor: 'controller/replicaset', namespace: 'default', name: 'web', status: { replicas: 2 } });
-    expect(api.apply(replicaSetManifest('web', 3)).map((e) => e.type)).toEqual(['replicaset/updated']);
-    const stored = api.state.replicaSets.get('default/web');
+    api.run({ type: 'updateStatus', actor: 'controller/replicaset', kind: 'ReplicaSet', namespace: 'default', name: 'web', status: { replicas: 2 } });
+    expect(api.apply(replicaSetManifest('web', 3)).map((e) => e.type)).toEqual(['object/updated']);
+    const stored = kindTable<ReplicaSet>(api.state, 'ReplicaSet').get('default/web');
     expect(stored?.metadata.generation).toBe(2);
     expect(stored?.status.replicas).toBe(2);
   });
@@ -131,15 +133,15 @@ describe('admission: preconditions on subresources', () => {
   });
 });
 
-describe('admission: scale of kinds ksim keeps as given', () => {
-  it('scales any stored object with spec.replicas, bumping its generation, and refuses one without', () => {
+describe('admission: the scale subresource', () => {
+  it('scales a kind with a scale subresource, bumping its generation, and refuses a kind without one', () => {
     const api = new ApiHarness();
-    api.apply({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 2, template: {} } });
-    expect(api.run({ type: 'scale', actor: 'user', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 5 }).map((e) => e.type)).toEqual(['object/updated']);
-    const stored = api.state.objects.get('Deployment/default/web');
-    expect([stored?.metadata.generation, (stored?.spec as { replicas: number }).replicas]).toEqual([2, 5]);
+    api.apply(replicaSetManifest('web', 2));
+    expect(api.run({ type: 'scale', actor: 'user', kind: 'ReplicaSet', namespace: 'default', name: 'web', replicas: 5 }).map((e) => e.type)).toEqual(['object/scaled']);
+    const stored = kindTable<ReplicaSet>(api.state, 'ReplicaSet').get('default/web');
+    expect([stored?.metadata.generation, stored?.spec.replicas]).toEqual([2, 5]);
     api.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: {} });
     const [refused] = api.run({ type: 'scale', actor: 'user', kind: 'ConfigMap', namespace: 'default', name: 'settings', replicas: 1 });
-    expect(refused?.type === 'request/rejected' && refused.code).toBe(400);
+    expect(refused?.type === 'request/rejected' && [refused.code, refused.message]).toEqual([400, 'ConfigMap "settings" has no scale subresource']);
   });
 });

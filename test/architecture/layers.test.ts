@@ -14,7 +14,12 @@ function importViolations(file: string, source: string): string[] {
     const rank = LAYER_RANK[targetLayer];
     const ownRank = LAYER_RANK[layer] ?? 0;
     if (rank === undefined || targetLayer === layer) {
-      if (layer === 'controllers' && targetLayer === 'controllers' && file.split('/')[1] !== target.split('/')[1]) found.push(`${file} imports another controller: ${target}`);
+      const [ownFolder, targetFolder] = [file.split('/')[1], target.split('/')[1]];
+      // controllers/common is the shared library (upstream's pkg/controller utilities), never a controller.
+      const crossesControllers = layer === 'controllers' && targetLayer === 'controllers' && ownFolder !== targetFolder && targetFolder !== 'common';
+      if (crossesControllers || (ownFolder === 'common' && layer === 'controllers' && targetLayer === 'controllers' && targetFolder !== 'common')) {
+        found.push(`${file} imports another controller: ${target}`);
+      }
       continue;
     }
     if (rank >= ownRank) found.push(`${file} imports ${target}`);
@@ -40,6 +45,13 @@ describe('layers', () => {
   it('flags one controller importing another', () => {
     expect(importViolations('controllers/kubelet/index.ts', "import { x } from '../scheduler/plugins/fit.ts';")).toEqual([
       'controllers/kubelet/index.ts imports another controller: controllers/scheduler/plugins/fit.ts',
+    ]);
+  });
+
+  it('lets a controller use controllers/common, but never common a controller', () => {
+    expect(importViolations('controllers/deployment/sync.ts', "import { x } from '../common/pod-state.ts';")).toEqual([]);
+    expect(importViolations('controllers/common/pod-state.ts', "import { x } from '../replicaset/claim.ts';")).toEqual([
+      'controllers/common/pod-state.ts imports another controller: controllers/replicaset/claim.ts',
     ]);
   });
 

@@ -9,11 +9,12 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const LAYER_RANK: Readonly<Record<string, number>> = {
   core: 0,
   reducers: 1,
-  apiserver: 2,
-  controllers: 2,
-  scenarios: 3,
-  replay: 3,
-  cli: 4,
+  kinds: 2,
+  apiserver: 3,
+  controllers: 3,
+  scenarios: 4,
+  replay: 4,
+  cli: 5,
 };
 
 export function sourceFiles(folder: string): string[] {

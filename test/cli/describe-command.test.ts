@@ -65,7 +65,8 @@ describe('ksim describe', () => {
         'QoS Class:          Burstable',
         'Node-Selectors:     <none>',
         'Tolerations:        <none>',
-        'Events:',
+        'Events:             <none>',
+        'History:',
         '  [     0s] rev 10  controller/replicaset pod/created              default/web-crash owned by ReplicaSet/web',
       ),
     );
@@ -122,7 +123,8 @@ describe('ksim describe', () => {
         '  cpu                750m (18%)    0 (0%)',
         '  memory             1088Mi (13%)  0 (0%)',
         '  ephemeral-storage  0 (0%)        0 (0%)',
-        'Events:',
+        'Events:              <none>',
+        'History:',
         '  [     0s] rev 3   kubelet/node-1        node/joined              node-1 cpu 4, memory 8Gi, pods 110',
       ),
     );
@@ -153,9 +155,10 @@ describe('ksim describe', () => {
         '  Volumes:         <none>',
         '  Node-Selectors:  <none>',
         '  Tolerations:     <none>',
-        'Events:',
-        '  [     0s] rev 7   user                  replicaset/created       default/web replicas 3',
-        '  [     0s] rev 16  controller/replicaset replicaset/statusUpdated default/web 3 current, 1 ready, 1 available',
+        'Events:            <none>',
+        'History:',
+        '  [     0s] rev 7   user                  object/created           ReplicaSet default/web replicas 3',
+        '  [     0s] rev 16  controller/replicaset object/statusUpdated     ReplicaSet default/web 3 current, 1 ready, 1 available',
       ),
     );
   });
@@ -171,8 +174,9 @@ describe('ksim describe', () => {
         'No resource quota.',
         '',
         'No LimitRange resource.',
-        'Events:',
-        '  [     0s] rev 2   scenario              namespace/created        kube-system',
+        'Events:  <none>',
+        'History:',
+        '  [     0s] rev 2   scenario              object/created           Namespace kube-system',
       ),
     );
   });
@@ -184,7 +188,7 @@ describe('ksim describe', () => {
   });
 
   it('tells every event that touched the object, up to the revision asked for', () => {
-    const events = describeObject({ kind: 'pod', name: 'web-creating' }).split('Events:\n')[1];
+    const events = describeObject({ kind: 'pod', name: 'web-creating' }).split('History:\n')[1];
     expect(events).toBe(
       lines(
         '  [  9m30s] rev 17  controller/replicaset pod/created              default/web-creating owned by ReplicaSet/web',
@@ -193,7 +197,7 @@ describe('ksim describe', () => {
       ),
     );
     expect(describeObject({ kind: 'pod', name: 'web-creating', at: '18' })).toMatch(
-      /\nNode: +node-2\/\n[\s\S]*Events:\n.*pod\/created.*\n.*pod\/bound.*\n$/,
+      /\nNode: +node-2\/\n[\s\S]*History:\n.*pod\/created.*\n.*pod\/bound.*\n$/,
     );
   });
 

@@ -65,8 +65,8 @@ export function clusterEvents(): KsimEvent[] {
     data: { mode: 'fast' },
   };
   return logOf([
-    [0, 'scenario', { type: 'namespace/created', object: namespaceObject('default') }],
-    [0, 'scenario', { type: 'namespace/created', object: namespaceObject('kube-system') }],
+    [0, 'scenario', { type: 'object/created', object: namespaceObject('default') }],
+    [0, 'scenario', { type: 'object/created', object: namespaceObject('kube-system') }],
     [
       0,
       'kubelet/node-1',
@@ -82,7 +82,7 @@ export function clusterEvents(): KsimEvent[] {
       { type: 'node/joined', object: nodeObject('node-3', { internalIP: '10.0.0.3', ready: false }) },
     ],
     [0, 'user', { type: 'node/cordoned', name: 'node-2' }],
-    [0, 'user', { type: 'replicaset/created', object: webSet }],
+    [0, 'user', { type: 'object/created', object: webSet }],
     [0, 'user', { type: 'object/created', object: configMap }],
     [
       0,
@@ -131,7 +131,8 @@ export function clusterEvents(): KsimEvent[] {
       0,
       'controller/replicaset',
       {
-        type: 'replicaset/statusUpdated',
+        type: 'object/statusUpdated',
+kind: 'ReplicaSet',
         namespace: 'default',
         name: 'web',
         status: { replicas: 3, readyReplicas: 1, availableReplicas: 1 },

@@ -20,7 +20,7 @@ describe('ksim log', () => {
   it('tells the story of the run, one event a line, leaving out heartbeats', () => {
     const lines = log({});
     expect(lines).toHaveLength(clusterEvents().length - 1);
-    expect(lines[0]).toBe('[     0s] rev 1   scenario              namespace/created        default');
+    expect(lines[0]).toBe('[     0s] rev 1   scenario              object/created           Namespace default');
     expect(lines.at(-1)).toBe(
       '[  9m50s] rev 20  user                  pod/deletionRequested    default/web-leaving grace period 30s',
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { podCells } from '../../cli/printers/pod-status.ts';
-import { podRow } from '../../cli/printers/pods.ts';
+import { podCells } from '../../kinds/printers/pod-status.ts';
+import { podRow } from '../../kinds/printers/pods.ts';
 import { fromTimestamp, toTimestamp } from '../../core/clock.ts';
 import type { Container, ContainerStatus, Pod, PodStatus } from '../../core/objects.ts';
 import { podObject, runningStatus } from '../replay/builders.ts';

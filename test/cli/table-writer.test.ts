@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignTabs, DESCRIBE_TABS, formatTable, GET_TABS } from '../../cli/printers/table-writer.ts';
+import { alignTabs, DESCRIBE_TABS, formatTable, GET_TABS } from '../../kinds/printers/table-writer.ts';
 
 describe('table writer', () => {
   it('pads every column but the last to its widest cell plus three spaces', () => {

@@ -1,23 +1,30 @@
 // The engine's rules, with a toy API server: a command's manifest is a note, admitted as one event
-// whose message is the note, and the state is the list of notes in log order.
+// whose message is the note (a refusal when the note starts with "refuse"), and the state is the
+// list of notes in log order.
 
-import { filter, map } from 'rxjs';
+import { filter, map, mergeMap } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../core/commands.ts';
 import { type Controller, submit, wake, wakeInBackground } from '../../core/controller.ts';
-import { Engine, LivelockError } from '../../core/engine.ts';
-import type { KsimEvent } from '../../core/events.ts';
+import { ControllerError, Engine, LivelockError } from '../../core/engine.ts';
+import type { EventBody, KsimEvent } from '../../core/events.ts';
 
 type Notes = readonly string[];
 
 const note = (text: string, actor = 'user'): Command => ({ type: 'apply', actor, manifest: text });
 
+function noteEvent(text: string): EventBody {
+  if (text.startsWith('refuse')) return { type: 'request/rejected', request: { verb: 'note', kind: 'Note' }, code: 409, reason: 'Conflict', message: text };
+  const involvedObject = { kind: 'Note', name: 'n' };
+  return { type: 'event/recorded', namespace: 'default', name: 'n', uid: 'u', involvedObject, reason: 'Noted', message: text, eventType: 'Normal', source: 'test' };
+}
+
 function engine(controllers: Controller<Notes>[], log: KsimEvent[] = [], maxStepsPerInstant = 10_000): Engine<Notes> {
   return new Engine<Notes>(
     {
       initialState: [],
-      admit: (command) => [{ type: 'request/rejected', request: { verb: 'note', kind: 'Note' }, code: 0, reason: '', message: String((command as { manifest: unknown }).manifest) }],
-      reduce: (state, event) => (event.type === 'request/rejected' ? [...state, event.message] : state),
+      admit: (command) => [noteEvent(String((command as { manifest: unknown }).manifest))],
+      reduce: (state, event) => (event.type === 'request/rejected' || event.type === 'event/recorded' ? [...state, event.message] : state),
       controllers,
       onEvent: (event) => log.push(event),
       maxStepsPerInstant,
@@ -32,7 +39,7 @@ function responder(name: string, on: string, reply: (text: string) => string[]):
     name,
     watch: (changes) =>
       changes.pipe(
-        map(({ event }) => (event.type === 'request/rejected' ? event.message : '')),
+        map(({ event }) => (event.type === 'event/recorded' ? event.message : '')),
         filter((text) => text.startsWith(on)),
       ),
     reconcile: (key) => reply(key).map((text) => submit(note(text, name))),
@@ -119,5 +126,53 @@ describe('engine', () => {
     const again = engine([responder('ping', 'p', (text) => [text])]);
     again.schedule(0, note('p'));
     expect(() => again.runUntil(0)).toThrow(/more than 10000 steps at virtual time 0ms \(seed 1\)/);
+  });
+
+  it('brings a key back after a refusal, doubling the delay with each refusal in a row, and forgets once a sync passes', () => {
+    const tries: number[] = [];
+    let refusalsLeft = 3;
+    const stubborn: Controller<Notes> = {
+      name: 'stubborn',
+      watch: (changes) => changes.pipe(mergeMap(({ event }) => (event.type === 'event/recorded' && event.message === 'go' ? ['key'] : []))),
+      reconcile: (_key, { nowMs }) => {
+        tries.push(nowMs);
+        return [submit(note(refusalsLeft-- > 0 ? 'refuse' : 'done', 'stubborn'))];
+      },
+    };
+    const run = engine([stubborn]);
+    run.schedule(1000, note('go'));
+    run.runUntil(Number.POSITIVE_INFINITY);
+    expect(tries).toEqual([1000, 1005, 1015, 1035]);
+    expect(run.currentState.at(-1)).toBe('done');
+    run.schedule(2000, note('go'));
+    run.runUntil(Number.POSITIVE_INFINITY);
+    expect(tries.at(-1)).toBe(2000);
+    expect(run.nowMs).toBe(2000);
+  });
+
+  it('ends the run with the controller and the event when its watch pipeline throws', () => {
+    const broken: Controller<Notes> = {
+      name: 'broken',
+      watch: (changes) => changes.pipe(map(({ event }) => {
+        if (event.rev === 2) throw new Error('cannot read this');
+        return 'k';
+      })),
+      reconcile: () => [],
+    };
+    const run = engine([broken]);
+    run.schedule(0, note('a'));
+    run.schedule(0, note('b'));
+    expect(() => run.runUntil(0)).toThrow(ControllerError);
+    const again = engine([broken]);
+    again.schedule(0, note('a'));
+    again.schedule(0, note('b'));
+    expect(() => again.runUntil(0)).toThrow('controller broken failed in its watch of rev 2 (event/recorded) (seed 1): cannot read this');
+  });
+
+  it('ends the run with the controller and the key when a reconcile throws', () => {
+    const broken: Controller<Notes> = { name: 'broken', watch: (changes) => changes.pipe(map(() => 'web')), reconcile: () => { throw new Error('boom'); } };
+    const run = engine([broken]);
+    run.schedule(0, note('a'));
+    expect(() => run.runUntil(0)).toThrow('controller broken failed in reconcile of key "web" (seed 1): boom');
   });
 });

@@ -1,6 +1,8 @@
 // Properties over random small clusters and random sequences of apply, scale, delete and cordon.
 // fast-check prints the seed and the shrunk scenario of any failure, so it can be replayed.
 
+import { kindTable } from '../../reducers/lookup.ts';
+import type { ReplicaSet } from '../../core/objects.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +72,7 @@ describe('properties of random runs', () => {
     fc.assert(
       fc.property(randomScenario({ roomEnough: true }), seed, (scenario, runSeed) => {
         const { state } = simulate(scenario, { seed: runSeed, keepEvents: false });
-        for (const replicaSet of state.replicaSets.sortedValues()) {
+        for (const replicaSet of kindTable<ReplicaSet>(state, 'ReplicaSet').sortedValues()) {
           expect({ name: replicaSet.metadata.name, ready: replicaSet.status.readyReplicas ?? 0 }).toEqual({
             name: replicaSet.metadata.name,
             ready: replicaSet.spec.replicas,

@@ -1,3 +1,5 @@
+import { kindTable } from '../../reducers/lookup.ts';
+import type { ReplicaSet } from '../../core/objects.ts';
 import { describe, expect, it } from 'vitest';
 import { ApiHarness, nodeManifest, replicaSetManifest } from '../support/api-harness.ts';
 
@@ -23,11 +25,11 @@ describe('replicaset reducer', () => {
   it('starts at generation 1 and bumps it on scale and on spec change, not on status', () => {
     const api = new ApiHarness();
     api.apply(replicaSetManifest('web', 2));
-    expect(api.state.replicaSets.get('default/web')?.metadata.generation).toBe(1);
+    expect(kindTable<ReplicaSet>(api.state, 'ReplicaSet').get('default/web')?.metadata.generation).toBe(1);
     api.run({ type: 'scale', actor: 'user', kind: 'ReplicaSet', namespace: 'default', name: 'web', replicas: 5 });
-    expect(api.state.replicaSets.get('default/web')?.metadata.generation).toBe(2);
-    api.run({ type: 'updateReplicaSetStatus', actor: 'controller/replicaset', namespace: 'default', name: 'web', status: { replicas: 5 } });
-    const stored = api.state.replicaSets.get('default/web');
+    expect(kindTable<ReplicaSet>(api.state, 'ReplicaSet').get('default/web')?.metadata.generation).toBe(2);
+    api.run({ type: 'updateStatus', actor: 'controller/replicaset', kind: 'ReplicaSet', namespace: 'default', name: 'web', status: { replicas: 5 } });
+    const stored = kindTable<ReplicaSet>(api.state, 'ReplicaSet').get('default/web');
     expect(stored?.metadata.generation).toBe(2);
     expect(stored?.status.replicas).toBe(5);
     expect(stored?.metadata.resourceVersion).toBe(String(api.state.rev));
@@ -37,6 +39,6 @@ describe('replicaset reducer', () => {
     const api = new ApiHarness();
     api.apply(replicaSetManifest('web', 1));
     api.run({ type: 'delete', actor: 'user', kind: 'ReplicaSet', namespace: 'default', name: 'web' });
-    expect(api.state.replicaSets.size).toBe(0);
+    expect(kindTable<ReplicaSet>(api.state, 'ReplicaSet').size).toBe(0);
   });
 });

@@ -106,21 +106,30 @@ describe('story lines', () => {
 
   it('says how many replicas a ReplicaSet had before a scale', () => {
     const line = lastLine([
-      event(1, 0, 'user', { type: 'replicaset/created', object: replicaSetObject('web', 3) }),
-      event(2, 0, 'user', { type: 'replicaset/scaled', namespace: 'default', name: 'web', replicas: 5 }),
+      event(1, 0, 'user', { type: 'object/created', object: replicaSetObject('web', 3) }),
+      event(2, 0, 'user', { type: 'object/scaled', kind: 'ReplicaSet', namespace: 'default', name: 'web', replicas: 5 }),
     ]);
-    expect(line).toMatch(/replicaset\/scaled\s+default\/web replicas 3 -> 5$/);
+    expect(line).toMatch(/object\/scaled\s+ReplicaSet default\/web replicas 3 -> 5$/);
   });
 
-  it('names the kind of objects it does not model', () => {
+  it('names the kind of generic objects, and warns when a user stores one nothing simulates', () => {
     const configMap = {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: 'cfg', namespace: 'default', uid: 'u1', creationTimestamp: toTimestamp(0) },
     };
-    expect(
-      new Storyteller().tell(event(3, 0, 'user', { type: 'object/created', object: configMap })),
-    ).toMatch(/object\/created\s+ConfigMap default\/cfg$/);
+    expect(new Storyteller().tell(event(3, 0, 'user', { type: 'object/created', object: configMap }))).toBe(
+      '[     0s] rev 3   user                  object/created           ConfigMap default/cfg stored only: pods do not read ConfigMaps and Secrets yet; the kubelet starts containers without them',
+    );
+    expect(new Storyteller().tell(event(3, 0, 'controller/x', { type: 'object/created', object: configMap }))).toMatch(/ConfigMap default\/cfg$/);
+  });
+
+  it('warns of pod fields the simulation ignores, for a person\'s write only', () => {
+    const withProbe = podObject('web-x7k2p');
+    const probed = { ...withProbe, spec: { ...withProbe.spec, containers: [{ name: 'web', image: 'nginx', readinessProbe: { httpGet: { port: 80 } } }] } };
+    expect(new Storyteller().tell(event(1, 0, 'user', { type: 'pod/created', object: probed }))).toMatch(
+      /default\/web-x7k2p warning: spec.containers\[\*\] probes: probes have no effect; readiness follows the image's behaviour$/,
+    );
   });
 
   it('leaves out heartbeats that change nothing', () => {

@@ -48,10 +48,10 @@ function startPod(run: RunBuilder, index: number, timeMs: number, nodeCount: num
 /** About 5 events per pod; times never go back. */
 export function syntheticRun(podCount: number, nodeCount = 10): KsimEvent[] {
   const run = new RunBuilder();
-  run.add(0, 'scenario', { type: 'namespace/created', object: namespaceObject('default') });
+  run.add(0, 'scenario', { type: 'object/created', object: namespaceObject('default') });
   for (let n = 1; n <= nodeCount; n++)
     run.add(0, `kubelet/node-${n}`, { type: 'node/joined', object: nodeObject(`node-${n}`) });
-  run.add(0, 'user', { type: 'replicaset/created', object: replicaSetObject('web', podCount) });
+  run.add(0, 'user', { type: 'object/created', object: replicaSetObject('web', podCount) });
   for (let i = 0; i < podCount; i++) {
     const timeMs = 1000 + i * 2000;
     startPod(run, i, timeMs, nodeCount);
@@ -69,7 +69,8 @@ export function syntheticRun(podCount: number, nodeCount = 10): KsimEvent[] {
   }
   const endMs = 1000 + podCount * 2000;
   run.add(endMs, 'user', {
-    type: 'replicaset/scaled',
+    type: 'object/scaled',
+kind: 'ReplicaSet',
     namespace: 'default',
     name: 'web',
     replicas: Math.max(0, podCount - 2),

@@ -6,7 +6,7 @@ import type { Labels } from '../../../core/labels.ts';
 import type { NodeSelectorTerm, PodSpec } from '../../../core/objects.ts';
 import type { NodeView } from '../node-views.ts';
 import type { PodInfo } from '../pod-info.ts';
-import { isEmptyTerm, type ParsedTerm, parseTerm, termMatches } from './node-selector.ts';
+import { isEmptyTerm, type ParsedTerm, parseTerm, termMatches } from '../../common/node-selector.ts';
 
 export const NODE_AFFINITY_WEIGHT = 2;
 export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";

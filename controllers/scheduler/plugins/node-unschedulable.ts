@@ -4,7 +4,7 @@
 import type { Taint } from '../../../core/objects.ts';
 import type { NodeView } from '../node-views.ts';
 import type { PodInfo } from '../pod-info.ts';
-import { tolerationsTolerateTaint } from './tolerations.ts';
+import { tolerationsTolerateTaint } from '../../common/tolerations.ts';
 
 export const ERR_REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
 

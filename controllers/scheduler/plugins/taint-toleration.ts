@@ -4,7 +4,7 @@
 
 import type { NodeView } from '../node-views.ts';
 import type { PodInfo } from '../pod-info.ts';
-import { tolerationsTolerateTaint } from './tolerations.ts';
+import { tolerationsTolerateTaint } from '../../common/tolerations.ts';
 
 export const TAINT_TOLERATION_WEIGHT = 3;
 

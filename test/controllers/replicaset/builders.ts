@@ -14,7 +14,7 @@ import type {
   ReplicaSet,
   ReplicaSetStatus,
 } from '../../../core/objects.ts';
-import { controllerRefTo } from '../../../controllers/replicaset/claim.ts';
+import { controllerRef } from '../../../controllers/common/controller-ref.ts';
 import { initialState } from '../../../reducers/index.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
 import { apply, change, contextAt } from '../../support/reduce-events.ts';
@@ -66,7 +66,7 @@ export function replicaSet(options: RsOptions = {}): ReplicaSet {
 }
 
 /** A controller reference to a ReplicaSet, as the controller itself writes it. */
-export const ownedBy = controllerRefTo;
+export const ownedBy = controllerRef;
 
 export interface PodOptions {
   readonly namespace?: string;
@@ -129,23 +129,13 @@ export function pod(name: string, options: PodOptions = {}): Pod {
 }
 
 function creation(object: KubeObject): EventBody {
-  switch (object.kind) {
-    case 'Pod':
-      return { type: 'pod/created', object: object as Pod };
-    case 'ReplicaSet':
-      return { type: 'replicaset/created', object: object as ReplicaSet };
-    default:
-      return { type: 'object/created', object };
-  }
+  return object.kind === 'Pod' ? { type: 'pod/created', object: object as Pod } : { type: 'object/created', object };
 }
-
-
 
 /** A state holding these objects, created in the order given. */
 export function stateWith(...objects: KubeObject[]): ClusterState {
   return apply(initialState(), ...objects.map(creation));
 }
-
 
 /** What a reconcile asked for, sorted by kind, as upstream's FakePodControl records it. */
 export interface Recorded {
@@ -178,9 +168,9 @@ export function record(effects: readonly Effect[]): Recorded {
     else if (command.type === 'delete') {
       recorded.deletes.push(command.name);
       recorded.deleteUids.push(command.uid);
-    } else if (command.type === 'adoptPod') recorded.adopts.push(command.name);
-    else if (command.type === 'releasePod') recorded.releases.push(command.name);
-    else if (command.type === 'updateReplicaSetStatus') recorded.statuses.push(command.status);
+    } else if (command.type === 'adopt') recorded.adopts.push(command.name);
+    else if (command.type === 'release') recorded.releases.push(command.name);
+    else if (command.type === 'updateStatus') recorded.statuses.push(command.status as ReplicaSetStatus);
     else throw new Error(`unexpected command ${command.type}`);
   }
   return recorded;

@@ -34,8 +34,9 @@ describe('ReplicaSet controller: adoption', () => {
       effect.kind === 'submit' ? [effect.command] : [],
     );
     const expected: Command = {
-      type: 'adoptPod',
+      type: 'adopt',
       actor: 'controller/replicaset',
+      kind: 'Pod',
       namespace: 'default',
       name: 'orphan',
       resourceVersion: '2',

@@ -30,8 +30,8 @@ const readyStatus = { phase: 'Running' as const, conditions: [{ type: 'Ready', s
 
 describe('ReplicaSet controller: watch', () => {
   it('syncs a ReplicaSet that was created, updated or scaled', () => {
-    const created = keysAfter({ type: 'replicaset/created', object: replicaSet({ name: 'new' }) });
-    const scaled = keysAfter({ type: 'replicaset/scaled', namespace: 'default', name: 'db', replicas: 5 });
+    const created = keysAfter({ type: 'object/created', object: replicaSet({ name: 'new' }) });
+    const scaled = keysAfter({ type: 'object/scaled', kind: 'ReplicaSet', namespace: 'default', name: 'db', replicas: 5 });
     expect([created, scaled]).toEqual([['default/new'], ['default/db']]);
   });
 

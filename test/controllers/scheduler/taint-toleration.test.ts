@@ -6,7 +6,7 @@ import {
   taintTolerationFilter,
   taintTolerationScore,
 } from '../../../controllers/scheduler/plugins/taint-toleration.ts';
-import { toleratesTaint } from '../../../controllers/scheduler/plugins/tolerations.ts';
+import { toleratesTaint } from '../../../controllers/common/tolerations.ts';
 import type { Taint, Toleration } from '../../../core/objects.ts';
 import { infoOf, makeNode, makePod, viewOf } from './builders.ts';
 

@@ -3,6 +3,7 @@
 
 import { formatSelector } from '../../core/labels.ts';
 import { controllerOf, type PodTemplateSpec, type ReplicaSet } from '../../core/objects.ts';
+import { controlledKeys } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { describeContainers } from './containers.ts';
 import type { DescribeWriter } from './describe-writer.ts';
@@ -17,7 +18,7 @@ import { describeVolumes } from './volumes.ts';
 /** getPodStatusForController: the phases of the pods this ReplicaSet controls (by uid). */
 function podPhases(state: ClusterState, replicaSet: ReplicaSet): string {
   const counts = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 };
-  for (const key of state.indexes.podsByOwner.members(replicaSet.metadata.uid)) {
+  for (const key of controlledKeys(state, 'Pod', replicaSet.metadata.uid)) {
     const phase = state.pods.get(key)?.status.phase;
     if (phase !== undefined && phase in counts) counts[phase as keyof typeof counts]++;
   }

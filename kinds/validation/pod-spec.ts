@@ -1,9 +1,9 @@
 // Pod spec validation with upstream's field paths and words (pkg/apis/core/validation).
 // It reads the spec as untrusted JSON: a manifest may hold anything.
 
-import { isQuantity, parseQuantity } from '../core/quantity.ts';
-import { validateAffinity } from './affinity-validation.ts';
-import { isOneOf, duplicate, type FieldError, invalid, required, unsupported, validateDns1123Label, validateLabels } from './field-errors.ts';
+import { isQuantity, parseQuantity } from '../../core/quantity.ts';
+import { validateAffinity } from './affinity.ts';
+import { isOneOf, duplicate, type FieldError, invalid, required, unsupported, validateDns1123Label, validateDns1123Subdomain, validateLabels } from './field-errors.ts';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const QUANTITY_MESSAGE = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
@@ -85,7 +85,7 @@ function validateTolerations(path: string, tolerations: unknown): FieldError[] {
 }
 
 /** Validates a pod spec; `allowedRestartPolicies` narrows the choice for pod templates of controllers. */
-export function validatePodSpec(path: string, spec: unknown, allowedRestartPolicies = RESTART_POLICIES): FieldError[] {
+export function validatePodSpec(path: string, spec: unknown, allowedRestartPolicies: readonly string[] = RESTART_POLICIES): FieldError[] {
   if (!isRecord(spec)) return [required(path)];
   const names = new Set<string>();
   const errors = [
@@ -103,5 +103,6 @@ export function validatePodSpec(path: string, spec: unknown, allowedRestartPolic
     errors.push(invalid(`${path}.terminationGracePeriodSeconds`, grace, 'must be greater than or equal to 0'));
   }
   if (spec.nodeName !== undefined && typeof spec.nodeName !== 'string') errors.push(invalid(`${path}.nodeName`, spec.nodeName, 'must be a string'));
+  else if (typeof spec.nodeName === 'string' && spec.nodeName !== '') errors.push(...validateDns1123Subdomain(`${path}.nodeName`, spec.nodeName));
   return errors;
 }

@@ -1,7 +1,7 @@
 // Whether a pod's tolerations let it onto a node with a given taint, as upstream's
 // v1.Toleration.ToleratesTaint (k8s.io/api/core/v1/toleration.go) decides it.
 
-import type { Taint, Toleration } from '../../../core/objects.ts';
+import type { Taint, Toleration } from '../../core/objects.ts';
 
 /** An empty effect or key on the toleration matches any; an empty operator means Equal. */
 export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {

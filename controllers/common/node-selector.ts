@@ -2,8 +2,8 @@
 // matches them: expressions within a term are ANDed, an invalid term matches no node, and
 // matchFields only knows metadata.name.
 
-import { type Labels, requirementMatches } from '../../../core/labels.ts';
-import type { NodeSelectorRequirement, NodeSelectorTerm } from '../../../core/objects.ts';
+import { type Labels, requirementMatches } from '../../core/labels.ts';
+import type { NodeSelectorRequirement, NodeSelectorTerm } from '../../core/objects.ts';
 
 type LabelRequirement =
   | {

@@ -1,7 +1,7 @@
 // Pod defaulting as the API server applies it (pkg/apis/core/v1/defaults.go) plus the
 // DefaultTolerationSeconds admission plugin, so stored pods look like a real cluster's.
 
-import type { Container, PodSpec, ResourceList, Toleration } from '../core/objects.ts';
+import type { Container, PodSpec, ResourceList, Toleration } from '../../core/objects.ts';
 
 /** Upstream pulls always for ":latest" or an untagged image, and only if absent otherwise. */
 function imagePullPolicy(image: string): string {

@@ -1,0 +1,129 @@
+// Changing an object that exists: an apply of a manifest, a controller's whole-object update, a
+// JSON merge patch or a finalizer's removal. Each builds the candidate object, then the same
+// steps run: system metadata kept, the kind's defaulting and validation, generation counted on
+// spec changes, no event when nothing changed, and the removal of an object whose deletion only
+// waited for the finalizer just taken away.
+
+import { sameJson } from '../core/canonical-json.ts';
+import type { Command } from '../core/commands.ts';
+import type { EventBody } from '../core/events.ts';
+import type { KubeObject, ObjectMeta } from '../core/objects.ts';
+import { type KindDefinition, kindDefinition } from '../kinds/registry.ts';
+import { forbidden, goValue, validateLabels } from '../kinds/validation/field-errors.ts';
+import { isRecord, type Json } from '../kinds/validation/workload.ts';
+import { lookupObject } from '../reducers/lookup.ts';
+import type { ClusterState } from '../reducers/state.ts';
+import { applyMergePatch } from './merge-patch.ts';
+import { badRequest, conflict, invalidObject, notFound, type RequestInfo } from './rejection.ts';
+import { writeEvents } from './writes.ts';
+
+/** Metadata only the API server writes; a client's copy of these is ignored. */
+function systemMetadata(current: ObjectMeta): Partial<ObjectMeta> {
+  const { name, namespace, uid, creationTimestamp, resourceVersion, generation, deletionTimestamp, deletionGracePeriodSeconds, generateName } = current;
+  const kept = { name, namespace, uid, creationTimestamp, resourceVersion, generation, deletionTimestamp, deletionGracePeriodSeconds, generateName };
+  return Object.fromEntries(Object.entries(kept).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * The candidate object: the client's fields over the current ones, status kept where the kind has
+ * a status subresource, system metadata always kept. With `keepAbsentMetadata` (an apply) a
+ * metadata field the manifest leaves out keeps its value; an update or patch result is whole.
+ */
+function candidate(definition: KindDefinition, current: KubeObject, given: Json, keepAbsentMetadata: boolean): KubeObject {
+  const { metadata: givenMetadata, status, apiVersion: _a, kind: _k, ...fields } = given;
+  const clientMetadata = isRecord(givenMetadata) ? givenMetadata : {};
+  const base = keepAbsentMetadata ? current.metadata : {};
+  const metadata = { ...base, ...clientMetadata, ...systemMetadata(current.metadata) } as ObjectMeta;
+  const keptStatus = definition.statusSubresource || status === undefined ? current.status : status;
+  const object = { ...current, ...fields, metadata } as KubeObject;
+  return keptStatus === undefined ? object : { ...object, status: keptStatus };
+}
+
+function validateMetadata(next: KubeObject, current: KubeObject) {
+  const errors = validateLabels('metadata.labels', next.metadata.labels);
+  if (current.metadata.deletionTimestamp !== undefined) {
+    const added = (next.metadata.finalizers ?? []).filter((finalizer) => !(current.metadata.finalizers ?? []).includes(finalizer));
+    if (added.length > 0) errors.push(forbidden('metadata.finalizers', `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map(goValue).join(', ')}}`));
+  }
+  return errors;
+}
+
+/** The common end of every update path. */
+export function finishUpdate(definition: KindDefinition, current: KubeObject, next: KubeObject, request: RequestInfo, state: ClusterState): EventBody[] {
+  const metadataErrors = validateMetadata(next, current);
+  if (metadataErrors.length > 0) return [invalidObject(request, metadataErrors)];
+  const prepared = definition.prepareForUpdate(next, current, state);
+  if ('errors' in prepared) return [invalidObject(request, prepared.errors)];
+  let object = prepared.object;
+  if (sameJson(object, current)) return [];
+  if (definition.generation && !sameJson(object.spec, current.spec)) {
+    object = { ...object, metadata: { ...object.metadata, generation: (current.metadata.generation ?? 1) + 1 } };
+  }
+  return writeEvents(object);
+}
+
+function requestFor(verb: string, kind: string, namespace: string | undefined, name: string): RequestInfo & { readonly name: string } {
+  return { verb, kind, ...(namespace === undefined ? {} : { namespace }), name };
+}
+
+/** An apply of a manifest to the object it names (kubectl apply's update, with fields replaced). */
+export function applyToExisting(definition: KindDefinition, current: KubeObject, manifest: Json, state: ClusterState): EventBody[] {
+  const { namespace, name } = current.metadata;
+  const request = requestFor('update', current.kind, namespace, name);
+  const expected = isRecord(manifest.metadata) ? manifest.metadata.resourceVersion : undefined;
+  if (typeof expected === 'string' && expected !== current.metadata.resourceVersion) return [conflict(request)];
+  return finishUpdate(definition, current, candidate(definition, current, manifest, true), request, state);
+}
+
+type Found = { readonly definition: KindDefinition; readonly current: KubeObject } | { readonly refused: EventBody };
+
+/** The object a targeted request names, after its preconditions (resourceVersion, uid). */
+function found(state: ClusterState, request: RequestInfo & { readonly name: string }, resourceVersion?: string, uid?: string): Found {
+  const definition = kindDefinition(request.kind);
+  if (definition === undefined) return { refused: badRequest(request, `the server doesn't have a resource type "${request.kind}"`) };
+  const namespace = definition.namespaced ? (request.namespace ?? 'default') : undefined;
+  const current = lookupObject(state, request.kind, namespace, request.name);
+  if (current === undefined) return { refused: notFound(request) };
+  if (resourceVersion !== undefined && resourceVersion !== current.metadata.resourceVersion) return { refused: conflict(request) };
+  if (uid !== undefined && uid !== current.metadata.uid) {
+    return { refused: conflict(request, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid}`) };
+  }
+  return { definition, current };
+}
+
+export function admitUpdate(command: Extract<Command, { type: 'update' }>, state: ClusterState): EventBody[] {
+  const { kind, metadata } = command.object;
+  const request = requestFor('update', kind, metadata.namespace, metadata.name);
+  const target = found(state, request, metadata.resourceVersion, metadata.uid);
+  if ('refused' in target) return [target.refused];
+  const next = candidate(target.definition, target.current, command.object as Json, false);
+  return finishUpdate(target.definition, target.current, next, request, state);
+}
+
+export function admitPatch(command: Extract<Command, { type: 'patch' }>, state: ClusterState): EventBody[] {
+  const request = requestFor('patch', command.kind, command.namespace, command.name);
+  const target = found(state, request, command.resourceVersion);
+  if ('refused' in target) return [target.refused];
+  if (!isRecord(command.patch)) return [badRequest(request, 'the patch must be a JSON or YAML object (a JSON merge patch)')];
+  const patched = applyMergePatch(target.current, command.patch);
+  if (!isRecord(patched)) return [badRequest(request, 'the patch must leave an object')];
+  const next = candidate(target.definition, target.current, patched, false);
+  return finishUpdate(target.definition, target.current, next, request, state);
+}
+
+export function admitRemoveFinalizer(command: Extract<Command, { type: 'removeFinalizer' }>, state: ClusterState): EventBody[] {
+  const request = requestFor('patch', command.kind, command.namespace, command.name);
+  const target = found(state, request, command.resourceVersion);
+  if ('refused' in target) return [target.refused];
+  const { current } = target;
+  const finalizers = (current.metadata.finalizers ?? []).filter((finalizer) => finalizer !== command.finalizer);
+  if (finalizers.length === (current.metadata.finalizers ?? []).length) return [];
+  const { finalizers: _old, ...metadata } = current.metadata;
+  const next = { ...current, metadata: finalizers.length === 0 ? metadata : { ...metadata, finalizers } } as KubeObject;
+  return finishUpdate(target.definition, current, next, request, state);
+}
+
+/** Shared by the kubectl helpers: the object and its kind, or the refusal. */
+export function targetOf(state: ClusterState, command: { readonly kind: string; readonly namespace?: string; readonly name: string }, verb: string): Found {
+  return found(state, requestFor(verb, command.kind, command.namespace, command.name));
+}

@@ -1,0 +1,34 @@
+// Namespaces (core/v1, cluster-scoped): the API server labels each with its own name and gives it
+// the `kubernetes` finalizer, which the namespace controller would remove once it is empty.
+
+import type { Namespace } from '../../core/objects.ts';
+import type { KindDefinition } from '../definition.ts';
+import { describeNamespace } from '../describe/generic.ts';
+import { namespaceHeaders, namespaceRow } from '../printers/generic.ts';
+
+export const NAMESPACE: KindDefinition<Namespace> = {
+  kind: 'Namespace',
+  group: '',
+  version: 'v1',
+  plural: 'namespaces',
+  shortNames: ['ns'],
+  namespaced: false,
+  nameIsLabel: true,
+  generation: false,
+  statusSubresource: true,
+  scale: false,
+  defaultPropagation: 'Background',
+  prepareForCreate(namespace) {
+    const labels = { ...(namespace.metadata.labels ?? {}), 'kubernetes.io/metadata.name': namespace.metadata.name };
+    const object = {
+      ...namespace,
+      metadata: { ...namespace.metadata, labels },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    } as Namespace;
+    return { object };
+  },
+  prepareForUpdate: (next) => ({ object: next }),
+  printer: { headers: namespaceHeaders, row: (namespace, _wide, { nowMs }) => namespaceRow(namespace, nowMs) },
+  describe: (w, namespace) => describeNamespace(w, namespace),
+};

@@ -1,0 +1,58 @@
+// Nodes (core/v1, cluster-scoped): registered by their kubelet, or applied by a user; capacity
+// must be quantities and allocatable defaults to capacity, as the kubelet reports it.
+
+import type { Node } from '../../core/objects.ts';
+import { parseQuantity } from '../../core/quantity.ts';
+import type { KindDefinition } from '../definition.ts';
+import { describeNode } from '../describe/node.ts';
+import { nodeHeaders, nodeRow } from '../printers/nodes.ts';
+import { validateTaints } from '../validation/affinity.ts';
+import { type FieldError, invalid } from '../validation/field-errors.ts';
+import { isRecord, type Json } from '../validation/workload.ts';
+
+function validateNodeStatus(status: unknown): FieldError[] {
+  const list = isRecord(status) ? status.capacity : undefined;
+  if (!isRecord(list)) return [];
+  return Object.entries(list)
+    .filter(([, value]) => parseQuantity(value as string) === undefined)
+    .map(([name, value]) => invalid(`status.capacity[${name}]`, value, 'must be a quantity'));
+}
+
+function validateNodeSpec(spec: unknown): FieldError[] {
+  if (spec === undefined) return [];
+  if (!isRecord(spec)) return [invalid('spec', spec, 'must be an object')];
+  const errors = validateTaints('spec.taints', spec.taints);
+  if (spec.unschedulable !== undefined && typeof spec.unschedulable !== 'boolean') errors.push(invalid('spec.unschedulable', spec.unschedulable, 'must be true or false'));
+  return errors;
+}
+
+export const NODE: KindDefinition<Node> = {
+  kind: 'Node',
+  group: '',
+  version: 'v1',
+  plural: 'nodes',
+  shortNames: ['no'],
+  namespaced: false,
+  generation: false,
+  statusSubresource: true,
+  scale: false,
+  defaultPropagation: 'Background',
+  prepareForCreate(node) {
+    const errors = [...validateNodeSpec(node.spec), ...validateNodeStatus(node.status)];
+    if (errors.length > 0) return { errors };
+    const status = (node.status ?? {}) as unknown as Json;
+    const capacity = (status.capacity ?? {}) as Node['status']['capacity'];
+    const object = {
+      ...node,
+      spec: node.spec ?? {},
+      status: { ...status, capacity, allocatable: status.allocatable ?? capacity, conditions: status.conditions ?? [] },
+    } as Node;
+    return { object };
+  },
+  prepareForUpdate(next) {
+    const errors = validateNodeSpec(next.spec);
+    return errors.length > 0 ? { errors } : { object: next };
+  },
+  printer: { headers: nodeHeaders, row: (node, wide, { nowMs }) => nodeRow(node, nowMs, wide) },
+  describe: (w, node, { state, nowMs }) => describeNode(w, node, state, nowMs),
+};

@@ -1,0 +1,55 @@
+// The objects workload controllers make besides pods: PersistentVolumeClaims (from a StatefulSet's
+// claim templates) and ControllerRevisions (the template history of StatefulSets and DaemonSets).
+// Claims are stored Pending: nothing binds or provisions volumes yet, and the story says so.
+
+import type { KubeObject } from '../../core/objects.ts';
+import type { PersistentVolumeClaim } from '../../core/workloads.ts';
+import type { KindDefinition } from '../definition.ts';
+import { describeGeneric } from '../describe/generic.ts';
+import { controllerRevisionColumns, persistentVolumeClaimColumns } from '../printers/workloads.ts';
+import { invalid } from '../validation/field-errors.ts';
+import { isRecord } from '../validation/workload.ts';
+
+export const PERSISTENT_VOLUME_CLAIM: KindDefinition<PersistentVolumeClaim> = {
+  kind: 'PersistentVolumeClaim',
+  group: '',
+  version: 'v1',
+  plural: 'persistentvolumeclaims',
+  shortNames: ['pvc'],
+  namespaced: true,
+  generation: false,
+  statusSubresource: true,
+  scale: false,
+  defaultPropagation: 'Background',
+  notSimulated: 'claims stay Pending: volumes are not bound or provisioned yet, and pods do not wait for them',
+  prepareForCreate: (claim) => {
+    const spec = isRecord(claim.spec) ? claim.spec : {};
+    return { object: { ...claim, spec: { volumeMode: 'Filesystem', ...spec }, status: { phase: 'Pending' } } };
+  },
+  prepareForUpdate: (next) => ({ object: next }),
+  printer: { headers: persistentVolumeClaimColumns.headers, row: (claim, wide, { nowMs }) => persistentVolumeClaimColumns.row(claim, wide, nowMs) },
+  describe: (w, claim) => describeGeneric(w, claim, true),
+};
+
+type ControllerRevision = KubeObject & { readonly revision?: number; readonly data?: unknown };
+
+export const CONTROLLER_REVISION: KindDefinition<ControllerRevision> = {
+  kind: 'ControllerRevision',
+  group: 'apps',
+  version: 'v1',
+  plural: 'controllerrevisions',
+  shortNames: [],
+  namespaced: true,
+  generation: false,
+  statusSubresource: false,
+  scale: false,
+  defaultPropagation: 'Background',
+  prepareForCreate: (revision) =>
+    typeof revision.revision === 'number' && Number.isInteger(revision.revision) && revision.revision >= 0
+      ? { object: revision }
+      : { errors: [invalid('revision', revision.revision, 'must be greater than or equal to 0')] },
+  // A revision's data is immutable; its revision number may move (a rollback reuses an old revision).
+  prepareForUpdate: (next, current) => ({ object: { ...next, data: current.data } }),
+  printer: { headers: controllerRevisionColumns.headers, row: (revision, wide, { nowMs }) => controllerRevisionColumns.row(revision, wide, nowMs) },
+  describe: (w, revision) => describeGeneric(w, revision, true),
+};

@@ -1,0 +1,45 @@
+// core/v1 Events as a component's event recorder leaves them: the first of a kind creates an
+// Event, a repeat (admission names the same Event) counts up and moves lastTimestamp, as
+// client-go's EventCorrelator does for identical events. Events have an index of their own (by the
+// object they are about) and none of the generic ones, which would pay for every one of them.
+
+import { toTimestamp } from '../core/clock.ts';
+import type { EventOf } from '../core/events.ts';
+import { objectKey } from '../core/objects.ts';
+import { Table } from '../core/table.ts';
+import type { KubeEvent } from '../core/workloads.ts';
+import { stamp } from './stamp.ts';
+import type { ClusterState } from './state.ts';
+
+export const EVENT_KIND = 'Event';
+
+function created(event: EventOf<'event/recorded'>): KubeEvent {
+  const now = toTimestamp(event.time);
+  return {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: event.name, namespace: event.namespace, uid: event.uid, creationTimestamp: now },
+    involvedObject: event.involvedObject,
+    reason: event.reason,
+    message: event.message,
+    type: event.eventType,
+    source: { component: event.source },
+    count: 1,
+    firstTimestamp: now,
+    lastTimestamp: now,
+    reportingComponent: event.source,
+    reportingInstance: '',
+  };
+}
+
+export function reduceRecordedEvent(state: ClusterState, event: EventOf<'event/recorded'>): ClusterState {
+  const table = state.objects.get(EVENT_KIND) ?? Table.empty();
+  const key = objectKey(event.namespace, event.name);
+  const current = table.get(key) as KubeEvent | undefined;
+  const next: KubeEvent =
+    current === undefined ? created(event) : { ...current, count: current.count + 1, lastTimestamp: toTimestamp(event.time) };
+  const objects = state.objects.set(EVENT_KIND, table.set(key, stamp(next, event.rev)));
+  const uid = event.involvedObject.uid;
+  const eventsByObject = current === undefined && uid !== undefined ? state.indexes.eventsByObject.add(uid, key) : state.indexes.eventsByObject;
+  return { ...state, objects, indexes: { ...state.indexes, eventsByObject } };
+}
