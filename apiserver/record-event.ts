@@ -11,7 +11,7 @@ import { objectKey } from '../core/objects.ts';
 import { uuid } from '../core/prng.ts';
 import type { KubeEvent } from '../core/workloads.ts';
 import { kindTable } from '../reducers/lookup.ts';
-import { EVENT_KIND } from '../reducers/recorded-events.ts';
+import { EVENT_KIND, eventIdentity } from '../reducers/recorded-events.ts';
 import type { ClusterState } from '../reducers/state.ts';
 
 /** The component name upstream's recorders sign with, from the actor of the request. */
@@ -25,18 +25,18 @@ export function eventSource(actor: string): string {
 function similar(state: ClusterState, record: EventRecord, message: string, source: string): KubeEvent | undefined {
   const uid = record.involvedObject.uid;
   if (uid === undefined) return undefined;
-  const events = kindTable<KubeEvent>(state, EVENT_KIND);
-  for (const key of state.indexes.eventsByObject.members(uid)) {
-    const event = events.get(key);
-    if (event !== undefined && event.reason === record.reason && event.message === message && event.type === record.type && event.source.component === source) return event;
-  }
-  return undefined;
+  const key = state.indexes.eventsByIdentity.get(eventIdentity(uid, record.type, record.reason, message, source));
+  return key === undefined ? undefined : kindTable<KubeEvent>(state, EVENT_KIND).get(key);
 }
 
-/** A fresh name: the involved object's name and the time in nanoseconds, moved on while taken. */
+/**
+ * A fresh name: the involved object's name and the time in nanoseconds. Virtual time has only
+ * milliseconds and a burst records many Events in one, so the revision fills the nanoseconds, as
+ * distinct as wall-clock nanoseconds are upstream; a name still taken moves on.
+ */
 function freshName(state: ClusterState, namespace: string, involvedName: string, nowMs: number): string {
   const events = kindTable(state, EVENT_KIND);
-  let nanos = BigInt(EPOCH_MS + nowMs) * 1_000_000n;
+  let nanos = BigInt(EPOCH_MS + nowMs) * 1_000_000n + BigInt(state.rev % 1_000_000);
   while (events.has(objectKey(namespace, `${involvedName}.${nanos.toString(16)}`))) nanos++;
   return `${involvedName}.${nanos.toString(16)}`;
 }

@@ -119,6 +119,8 @@ export interface Condition {
   readonly lastProbeTime?: string | null;
   readonly lastTransitionTime?: string;
   readonly lastHeartbeatTime?: string;
+  /** Deployment conditions carry the last time the condition was written, even unchanged. */
+  readonly lastUpdateTime?: string;
 }
 
 export interface ContainerState {

@@ -13,6 +13,11 @@ import type { ClusterState } from './state.ts';
 
 export const EVENT_KIND = 'Event';
 
+/** What makes two Events the same, as the EventCorrelator's aggregate key without the time. */
+export function eventIdentity(uid: string, type: string, reason: string, message: string, source: string): string {
+  return `${uid}\u0000${type}\u0000${reason}\u0000${source}\u0000${message}`;
+}
+
 function created(event: EventOf<'event/recorded'>): KubeEvent {
   const now = toTimestamp(event.time);
   return {
@@ -40,6 +45,8 @@ export function reduceRecordedEvent(state: ClusterState, event: EventOf<'event/r
     current === undefined ? created(event) : { ...current, count: current.count + 1, lastTimestamp: toTimestamp(event.time) };
   const objects = state.objects.set(EVENT_KIND, table.set(key, stamp(next, event.rev)));
   const uid = event.involvedObject.uid;
-  const eventsByObject = current === undefined && uid !== undefined ? state.indexes.eventsByObject.add(uid, key) : state.indexes.eventsByObject;
-  return { ...state, objects, indexes: { ...state.indexes, eventsByObject } };
+  if (current !== undefined || uid === undefined) return { ...state, objects };
+  const eventsByObject = state.indexes.eventsByObject.add(uid, key);
+  const eventsByIdentity = state.indexes.eventsByIdentity.set(eventIdentity(uid, event.eventType, event.reason, event.message, event.source), key);
+  return { ...state, objects, indexes: { ...state.indexes, eventsByObject, eventsByIdentity } };
 }

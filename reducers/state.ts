@@ -40,6 +40,8 @@ export interface ClusterIndexes {
   readonly byLabel: SetIndex;
   /** Involved object uid to the keys of the Events about it. */
   readonly eventsByObject: SetIndex;
+  /** An Event's identity (object, type, reason, message, source) to its key, to count repeats. */
+  readonly eventsByIdentity: Table<string>;
   /** Node name to the keys of the pods bound to it. */
   readonly podsByNode: SetIndex;
   /** Node name to the pod IPs held there by pods that are not terminal (for IP allocation). */
@@ -70,6 +72,7 @@ export function emptyState(): ClusterState {
       byNamespace: SetIndex.empty(),
       byLabel: SetIndex.empty(),
       eventsByObject: SetIndex.empty(),
+      eventsByIdentity: Table.empty(),
       podsByNode: SetIndex.empty(),
       podIPsByNode: SetIndex.empty(),
       unscheduledPods: SetIndex.empty(),

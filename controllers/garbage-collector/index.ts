@@ -7,6 +7,7 @@
 
 import { mergeMap } from 'rxjs';
 import type { Change, Controller } from '../../core/controller.ts';
+import type { KsimEvent } from '../../core/events.ts';
 import { keyOf, type KubeObject } from '../../core/objects.ts';
 import { dependentsOf } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
@@ -31,8 +32,26 @@ function propagationPending(object: KubeObject): boolean {
   return object.metadata.deletionTimestamp !== undefined && (finalizers.includes(FOREGROUND_FINALIZER) || finalizers.includes(ORPHAN_FINALIZER));
 }
 
+/**
+ * Events that cannot move an owner reference, a finalizer or an object's existence: status
+ * reports, bindings, scaling. Most of a run's events are these, so they are let by at once.
+ */
+const IRRELEVANT = new Set<KsimEvent['type']>([
+  'pod/bound',
+  'pod/schedulingFailed',
+  'pod/statusUpdated',
+  'node/statusReported',
+  'node/cordoned',
+  'node/uncordoned',
+  'object/statusUpdated',
+  'object/scaled',
+  'event/recorded',
+  'request/rejected',
+]);
+
 /** The items a change gives the collector. */
 export function garbageKeysFor(change: Change<ClusterState>): string[] {
+  if (IRRELEVANT.has(change.event.type)) return [];
   const changed = changedObject(change);
   if (changed === undefined) return [];
   const { kind, key, before, after } = changed;
