@@ -238,3 +238,10 @@ export interface KubeEvent extends KubeObject {
 
 /** The spec of a ReplicaSet, for builders that start from a Deployment's template. */
 export type { ReplicaSetSpec };
+
+/** A revision of a StatefulSet's or DaemonSet's pod template (apps/v1 ControllerRevision). */
+export interface ControllerRevision extends KubeObject {
+  readonly kind: 'ControllerRevision';
+  readonly data?: unknown;
+  readonly revision: number;
+}

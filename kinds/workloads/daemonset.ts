@@ -59,12 +59,30 @@ export function tellDaemonSetStatus(status: unknown): string {
   return `${desiredNumberScheduled ?? 0} desired, ${currentNumberScheduled ?? 0} current, ${numberReady ?? 0} ready, ${updatedNumberScheduled ?? 0} updated`;
 }
 
+/** The annotation upstream's DaemonSet strategy keeps, counting changes of the pod template. */
+export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
+
+function withTemplateGeneration(set: DaemonSet, generation: number): DaemonSet {
+  return { ...set, metadata: { ...set.metadata, annotations: { ...(set.metadata.annotations ?? {}), [TEMPLATE_GENERATION_ANNOTATION]: String(generation) } } };
+}
+
+function templateGeneration(set: DaemonSet): number {
+  const value = Number(set.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION] ?? '0');
+  return Number.isInteger(value) && value > 0 ? value : 0;
+}
+
 export const DAEMON_SET = workloadKind<DaemonSet>({
   names: { kind: 'DaemonSet', group: 'apps', version: 'v1', plural: 'daemonsets', shortNames: ['ds'], namespaced: true, categories: ['all'] },
   scale: false,
   defaults,
   validate,
   validateUpdate: (next, current) => (sameJson(next.spec.selector, current.spec.selector) ? [] : [invalid('spec.selector', next.spec.selector, 'field is immutable')]),
+  prepareCreate: (set) => withTemplateGeneration(set, 1),
+  // As the strategy's PrepareForUpdate: a new template moves the generation on.
+  prepareUpdate: (next, current) => {
+    const generation = templateGeneration(current) || 1;
+    return withTemplateGeneration(next, sameJson(next.spec.template, current.spec.template) ? generation : generation + 1);
+  },
   initialStatus: () => ({ currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 }),
   template: (set) => set.spec.template,
   columns: daemonSetColumns,

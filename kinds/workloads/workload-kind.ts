@@ -22,6 +22,10 @@ export interface WorkloadParts<T extends KubeObject> {
   validate(object: T): FieldError[];
   /** Extra rules for an update: immutable fields, forbidden changes. */
   validateUpdate?(next: T, current: T): FieldError[];
+  /** What the strategy's PrepareForCreate adds past defaulting (a DaemonSet's template generation). */
+  prepareCreate?(object: T): T;
+  /** What the strategy's PrepareForUpdate adds, given the object before (the template generation moves). */
+  prepareUpdate?(next: T, current: T): T;
   initialStatus(object: T): unknown;
   /** Where the kind keeps its pod template. */
   template(object: T): PodTemplateSpec | undefined;
@@ -58,13 +62,16 @@ export function workloadKind<T extends KubeObject>(parts: WorkloadParts<T>): Kin
     defaultPropagation: parts.defaultPropagation ?? 'Background',
     prepareForCreate: (object) => {
       const prepared = prepare(object);
-      return 'errors' in prepared ? prepared : { object: { ...prepared.object, status: parts.initialStatus(prepared.object) } };
+      if ('errors' in prepared) return prepared;
+      const created = parts.prepareCreate?.(prepared.object) ?? prepared.object;
+      return { object: { ...created, status: parts.initialStatus(created) } };
     },
     prepareForUpdate: (next, current) => {
       const prepared = prepare(next);
       if ('errors' in prepared) return prepared;
       const updateErrors = parts.validateUpdate?.(prepared.object, current) ?? [];
-      return updateErrors.length > 0 ? { errors: updateErrors } : prepared;
+      if (updateErrors.length > 0) return { errors: updateErrors };
+      return { object: parts.prepareUpdate?.(prepared.object, current) ?? prepared.object };
     },
     printer: { headers: parts.columns.headers, row: (object, wide, { nowMs }) => parts.columns.row(object, wide, nowMs) },
     describe: parts.describe ?? ((w, object) => describeGeneric(w, object, parts.names.namespaced)),
