@@ -9,6 +9,7 @@ import { formatDurationMs } from '../core/duration.ts';
 import { listObjects, lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import type { ExpectationSpec } from './codecs.ts';
+import { parseFieldPath, valueAtSegments } from './field-path.ts';
 
 export interface ExpectationResult {
   readonly atMs: number;
@@ -17,14 +18,10 @@ export interface ExpectationResult {
   readonly detail: string;
 }
 
-/** Reads "status.conditions[0].type" or "metadata.labels.app" from an object. */
+/** Reads "status.conditions[type=Ready].status" or "metadata.labels.app" from an object (see field-path.ts). */
 export function valueAtPath(object: unknown, path: string): unknown {
-  let current: unknown = object;
-  for (const part of path.split('.').flatMap((segment) => segment.split(/\[(\d+)\]/).filter((piece) => piece !== ''))) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
+  const segments = parseFieldPath(path);
+  return typeof segments === 'string' ? undefined : valueAtSegments(object, segments);
 }
 
 /**

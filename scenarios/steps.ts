@@ -6,6 +6,7 @@ import type { Command } from '../core/commands.ts';
 import { resolveKind } from '../kinds/registry.ts';
 import { parseSelector } from '../core/labels.ts';
 import type { ExpectationSpec, Step } from './codecs.ts';
+import { parseFieldPath } from './field-path.ts';
 
 export interface TimedCommand {
   readonly atMs: number;
@@ -90,6 +91,8 @@ export function compileSteps(steps: readonly Step[], label: string): CompiledSte
       for (const expectation of step.value) expectations.push({ atMs: step.atMs, expectation });
       for (const [i, expectation] of step.value.entries()) {
         if (expectation.selector !== undefined && !parseSelector(expectation.selector).ok) errors.push(`${label}: steps[${index}].expect[${i}].selector: not a label selector`);
+        const path = expectation.path === undefined ? [] : parseFieldPath(expectation.path);
+        if (typeof path === 'string') errors.push(`${label}: steps[${index}].expect[${i}].path: ${path}`);
       }
       return;
     }
