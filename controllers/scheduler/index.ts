@@ -13,6 +13,7 @@ import { mergeMap } from 'rxjs';
 import type { Command } from '../../core/commands.ts';
 import { type Controller, type Effect, submit } from '../../core/controller.ts';
 import { findCondition, type Pod } from '../../core/objects.ts';
+import { eventAbout } from '../common/controller-ref.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { PERCENTAGE_OF_NODES_TO_SCORE } from './feasible-nodes.ts';
 import { createNodeViewCache } from './node-views.ts';
@@ -46,7 +47,8 @@ function conditionSays(pod: Pod, message: string): boolean {
 function effectsFor(pod: Pod, result: CycleResult): Effect[] {
   const target = { actor: SCHEDULER_NAME, namespace: pod.metadata.namespace ?? '', name: pod.metadata.name };
   if (result.kind === 'bound') {
-    const bind: Command = { type: 'bindPod', ...target, nodeName: result.nodeName };
+    const assigned = `Successfully assigned ${target.namespace}/${target.name} to ${result.nodeName}`;
+    const bind: Command = { type: 'bindPod', ...target, nodeName: result.nodeName, record: eventAbout(pod, 'Normal', 'Scheduled', assigned) };
     return [submit(bind)];
   }
   if (conditionSays(pod, result.message)) return [];
@@ -55,6 +57,7 @@ function effectsFor(pod: Pod, result: CycleResult): Effect[] {
     ...target,
     reason: REASON_UNSCHEDULABLE,
     message: result.message,
+    record: eventAbout(pod, 'Warning', 'FailedScheduling', result.message),
   };
   return [submit(report)];
 }

@@ -38,7 +38,14 @@ describe('scheduler reconcile', () => {
   it('binds a waiting pod, as kube-scheduler', () => {
     const state = stateOf([makeNode('n1')], [makePod('web')]);
     expect(commands(reconcile(state, 'default/web'))).toEqual([
-      { type: 'bindPod', actor: 'kube-scheduler', namespace: 'default', name: 'web', nodeName: 'n1' },
+      {
+        type: 'bindPod',
+        actor: 'kube-scheduler',
+        namespace: 'default',
+        name: 'web',
+        nodeName: 'n1',
+        record: expect.objectContaining({ type: 'Normal', reason: 'Scheduled', message: 'Successfully assigned default/web to n1' }),
+      },
     ]);
   });
 
@@ -52,6 +59,7 @@ describe('scheduler reconcile', () => {
         name: 'big',
         reason: 'Unschedulable',
         message: '0/2 nodes are available: 2 Insufficient cpu.',
+        record: expect.objectContaining({ type: 'Warning', reason: 'FailedScheduling', message: '0/2 nodes are available: 2 Insufficient cpu.' }),
       },
     ]);
   });
