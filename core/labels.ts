@@ -1,6 +1,8 @@
 // Label selectors: the structured form used in specs (matchLabels, matchExpressions) and the
 // string form used on the command line ("app=web,tier!=db,env in (a,b),!canary").
 
+import { compareStrings } from './table.ts';
+
 export type Labels = Readonly<Record<string, string>>;
 
 export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
@@ -103,17 +105,37 @@ export function parseSelector(text: string): { ok: true; selector: LabelSelector
   return { ok: true, selector: { matchExpressions } };
 }
 
-/** The selector in kubectl's string form, as `kubectl get rs -o wide` prints it. */
-export function formatSelector(selector: LabelSelector | undefined): string {
-  if (selector === undefined) return '<none>';
-  const parts = Object.entries(selector.matchLabels ?? {}).map(([key, value]) => `${key}=${value}`);
-  for (const requirement of selector.matchExpressions ?? []) {
-    const values = (requirement.values ?? []).join(',');
-    if (requirement.operator === 'In') parts.push(`${requirement.key} in (${values})`);
-    if (requirement.operator === 'NotIn') parts.push(`${requirement.key} notin (${values})`);
-    if (requirement.operator === 'Exists') parts.push(requirement.key);
-    if (requirement.operator === 'DoesNotExist') parts.push(`!${requirement.key}`);
+function requirementText(requirement: SelectorRequirement): string {
+  const values = [...(requirement.values ?? [])].sort(compareStrings).join(',');
+  switch (requirement.operator) {
+    case 'In':
+      return `${requirement.key} in (${values})`;
+    case 'NotIn':
+      return `${requirement.key} notin (${values})`;
+    case 'Exists':
+      return requirement.key;
+    case 'DoesNotExist':
+      return `!${requirement.key}`;
   }
-  return parts.length === 0 ? '<none>' : parts.join(',');
 }
 
+/**
+ * labels.Selector.String() of LabelSelectorAsSelector: the requirements sorted by key (and the
+ * values of a set requirement sorted), "" for a missing or empty selector.
+ */
+export function selectorText(selector: LabelSelector | undefined): string {
+  if (selector === undefined) return '';
+  const requirements = [
+    ...Object.entries(selector.matchLabels ?? {}).map(([key, value]) => ({ key, text: `${key}=${value}` })),
+    ...(selector.matchExpressions ?? []).map((requirement) => ({ key: requirement.key, text: requirementText(requirement) })),
+  ];
+  return requirements
+    .sort((a, b) => compareStrings(a.key, b.key))
+    .map((requirement) => requirement.text)
+    .join(',');
+}
+
+/** metav1.FormatLabelSelector, as `kubectl get -o wide` and `describe` print selectors: "<none>" when empty. */
+export function formatSelector(selector: LabelSelector | undefined): string {
+  return selectorText(selector) || '<none>';
+}

@@ -1,14 +1,16 @@
 // The components of one simulated cluster, in the order they reconcile when several have work:
-// the scheduler places pods before kubelets start them, and the controllers that count pods run
-// last, so they see a settled picture and sync once per burst of changes.
+// the scheduler places pods before kubelets start them, the controllers that count pods run after
+// them, so they see a settled picture and sync once per burst of changes, and the controllers of
+// controllers (a Deployment's of its ReplicaSets) after those, so the statuses they read are fresh.
 
 import type { Controller } from '../core/controller.ts';
 import { garbageCollector } from '../controllers/garbage-collector/index.ts';
 import { type ImageCatalog, kubelet } from '../controllers/kubelet/index.ts';
+import { deploymentController } from '../controllers/deployment/index.ts';
 import { replicaSetController, replicationController } from '../controllers/replicaset/index.ts';
 import { scheduler } from '../controllers/scheduler/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
 
 export function controlPlane(images: ImageCatalog): Controller<ClusterState>[] {
-  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), garbageCollector()];
+  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), garbageCollector()];
 }

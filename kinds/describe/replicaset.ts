@@ -13,6 +13,7 @@ import {
   labelsMultiline,
   tolerationsMultiline,
 } from './fields.ts';
+import { describeTopologySpreadConstraints } from './topology-spread.ts';
 import { describeVolumes } from './volumes.ts';
 
 /** getPodStatusForController: the phases of the pods this ReplicaSet controls (by uid). */
@@ -37,6 +38,7 @@ export function describePodTemplate(w: DescribeWriter, template: PodTemplateSpec
     describeContainers(w, 'Init Containers', spec.initContainers ?? [], undefined, '  ');
   describeContainers(w, 'Containers', spec.containers, undefined, '  ');
   describeVolumes(w, spec.volumes, '  ');
+  describeTopologySpreadConstraints(w, spec.topologySpreadConstraints, '  ');
   if (typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '')
     w.line(1, `Priority Class Name:\t${spec.priorityClassName}`);
   labelsMultiline(w, '  Node-Selectors', spec.nodeSelector);

@@ -3,6 +3,7 @@
 // a name short enough for the job names made from it, a job template whose pods restart
 // OnFailure or Never, and a schedule the cron parser accepts.
 
+import { describeCronJob } from '../describe/cronjob.ts';
 import type { CronJob, CronJobStatus } from '../../core/workloads.ts';
 import { validateCronSchedule } from '../validation/cron-schedule.ts';
 import { cronJobColumns } from '../printers/workloads.ts';
@@ -61,6 +62,7 @@ export const CRON_JOB = workloadKind<CronJob>({
   validate,
   initialStatus: () => ({}),
   template: (cronJob) => cronJob.spec.jobTemplate?.spec?.template,
+  describe: (w, object, context) => describeCronJob(w, object, context),
   columns: cronJobColumns,
   tellStatus: tellCronJobStatus,
 });

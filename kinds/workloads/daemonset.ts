@@ -2,6 +2,7 @@
 // ValidateDaemonSetSpec: RollingUpdate with one unavailable and no surge (both zero refused), ten
 // revisions of history; the selector may not change.
 
+import { describeDaemonSet } from '../describe/daemonset.ts';
 import { sameJson } from '../../core/canonical-json.ts';
 import type { DaemonSet, DaemonSetStatus } from '../../core/workloads.ts';
 import { daemonSetColumns } from '../printers/workloads.ts';
@@ -85,6 +86,7 @@ export const DAEMON_SET = workloadKind<DaemonSet>({
   },
   initialStatus: () => ({ currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 }),
   template: (set) => set.spec.template,
+  describe: (w, object, context) => describeDaemonSet(w, object, context),
   columns: daemonSetColumns,
   tellStatus: tellDaemonSetStatus,
 });

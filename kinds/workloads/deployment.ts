@@ -2,6 +2,7 @@
 // ValidateDeploymentSpec: one replica, RollingUpdate with 25% surge and 25% unavailable (both
 // zero refused), ten revisions of history, a 600 s progress deadline; the selector may not change.
 
+import { describeDeployment } from '../describe/deployment.ts';
 import { sameJson } from '../../core/canonical-json.ts';
 import type { Deployment, DeploymentStatus } from '../../core/workloads.ts';
 import { deploymentColumns } from '../printers/workloads.ts';
@@ -80,6 +81,7 @@ export const DEPLOYMENT = workloadKind<Deployment>({
   validateUpdate: (next, current) => (sameJson(next.spec.selector, current.spec.selector) ? [] : [invalid('spec.selector', next.spec.selector, 'field is immutable')]),
   initialStatus: () => ({}),
   template: (deployment) => deployment.spec.template,
+  describe: (w, object, context) => describeDeployment(w, object, context),
   columns: deploymentColumns,
   tellStatus: tellDeploymentStatus,
 });

@@ -4,6 +4,7 @@
 // ValidateJobSpec: pods that restart OnFailure or Never, Indexed jobs with completions. Deleting a
 // Job through batch/v1 orphans its pods unless told otherwise, as upstream keeps for compatibility.
 
+import { describeJob } from '../describe/job.ts';
 import { sameJson } from '../../core/canonical-json.ts';
 import type { Job, JobStatus } from '../../core/workloads.ts';
 import { jobColumns } from '../printers/workloads.ts';
@@ -117,6 +118,7 @@ export const JOB = workloadKind<Job>({
   validateUpdate,
   initialStatus: () => ({}),
   template: (job) => job.spec.template,
+  describe: (w, object, context) => describeJob(w, object, context),
   columns: jobColumns,
   tellStatus: tellJobStatus,
 });

@@ -2,6 +2,7 @@
 // upstream's SetDefaults_ReplicationController, a missing selector or labels come from the
 // template's labels; deleting one orphans its pods unless told otherwise (v1's default policy).
 
+import { describeReplicationController } from '../describe/replicationcontroller.ts';
 import type { ReplicationController } from '../../core/workloads.ts';
 import { replicationControllerColumns } from '../printers/workloads.ts';
 import { tellReplicaStatus } from '../builtin/replicaset.ts';
@@ -40,6 +41,7 @@ export const REPLICATION_CONTROLLER = workloadKind<ReplicationController>({
   validate,
   initialStatus: () => ({ replicas: 0 }),
   template: (rc) => rc.spec.template,
+  describe: (w, object, context) => describeReplicationController(w, object, context),
   columns: replicationControllerColumns,
   tellStatus: tellReplicaStatus,
   validateUpdate: () => [],

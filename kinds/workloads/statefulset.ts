@@ -3,6 +3,7 @@
 // 0, claims retained when the set is deleted or scaled; after creation only the fields upstream
 // lists may change.
 
+import { describeStatefulSet } from '../describe/statefulset.ts';
 import { sameJson } from '../../core/canonical-json.ts';
 import type { StatefulSet, StatefulSetStatus } from '../../core/workloads.ts';
 import { statefulSetColumns } from '../printers/workloads.ts';
@@ -109,6 +110,7 @@ export const STATEFUL_SET = workloadKind<StatefulSet>({
   validateUpdate,
   initialStatus: () => ({ replicas: 0, availableReplicas: 0 }),
   template: (set) => set.spec.template,
+  describe: (w, object, context) => describeStatefulSet(w, object, context),
   columns: statefulSetColumns,
   tellStatus: tellStatefulSetStatus,
 });

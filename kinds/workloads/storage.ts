@@ -3,9 +3,10 @@
 // Claims are stored Pending: nothing binds or provisions volumes yet, and the story says so.
 
 import type { KubeObject } from '../../core/objects.ts';
-import type { PersistentVolumeClaim } from '../../core/workloads.ts';
+import type { ControllerRevision as ControllerRevisionObject, PersistentVolumeClaim } from '../../core/workloads.ts';
 import type { KindDefinition } from '../definition.ts';
-import { describeGeneric } from '../describe/generic.ts';
+import { describeControllerRevision } from '../describe/controllerrevision.ts';
+import { describePersistentVolumeClaim } from '../describe/persistentvolumeclaim.ts';
 import { controllerRevisionColumns, persistentVolumeClaimColumns } from '../printers/workloads.ts';
 import { invalid } from '../validation/field-errors.ts';
 import { isRecord } from '../validation/workload.ts';
@@ -28,7 +29,7 @@ export const PERSISTENT_VOLUME_CLAIM: KindDefinition<PersistentVolumeClaim> = {
   },
   prepareForUpdate: (next) => ({ object: next }),
   printer: { headers: persistentVolumeClaimColumns.headers, row: (claim, wide, { nowMs }) => persistentVolumeClaimColumns.row(claim, wide, nowMs) },
-  describe: (w, claim) => describeGeneric(w, claim, true),
+  describe: (w, claim, context) => describePersistentVolumeClaim(w, claim, context),
 };
 
 type ControllerRevision = KubeObject & { readonly revision?: number; readonly data?: unknown };
@@ -51,5 +52,5 @@ export const CONTROLLER_REVISION: KindDefinition<ControllerRevision> = {
   // A revision's data is immutable; its revision number may move (a rollback reuses an old revision).
   prepareForUpdate: (next, current) => ({ object: { ...next, data: current.data } }),
   printer: { headers: controllerRevisionColumns.headers, row: (revision, wide, { nowMs }) => controllerRevisionColumns.row(revision, wide, nowMs) },
-  describe: (w, revision) => describeGeneric(w, revision, true),
+  describe: (w, revision, context) => describeControllerRevision(w, revision as ControllerRevisionObject, context),
 };
