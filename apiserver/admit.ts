@@ -53,6 +53,8 @@ function admitCommand(command: Command, state: ClusterState, context: AdmitConte
       return admitRollout(command, state, context);
     case 'setImage':
       return admitSetImage(command, state);
+    case 'recordEvent':
+      return [recordedEvent(command.event, command.actor, state, context)];
     case 'bindPod':
     case 'reportSchedulingFailure':
     case 'updatePodStatus':

@@ -1,6 +1,7 @@
 // Requests from the control plane on parts of an object: binding, status, scale, ownership and
 // cordoning. Each names its target; a missing target or a stale resourceVersion is refused.
 
+import { sameJson } from '../core/canonical-json.ts';
 import type { Command } from '../core/commands.ts';
 import type { EventBody } from '../core/events.ts';
 import { controllerOf, type KubeObject, objectKey } from '../core/objects.ts';
@@ -98,6 +99,8 @@ export function admitStatus(command: Extract<Command, { type: 'updateStatus' }>,
   const lookedUp = target(lookup(state, command.kind, request, command.name), command, request, command.kind);
   if ('refused' in lookedUp) return [lookedUp.refused];
   if (!isRecord(command.status)) return [badRequest(request, 'status must be an object')];
+  // A write that changes nothing is no write: etcd keeps the revision and no watcher hears of it.
+  if (sameJson(command.status, lookedUp.found.status)) return [];
   const named = { kind: command.kind, ...(request.namespace === undefined ? {} : { namespace: request.namespace }), name: command.name };
   return [{ type: 'object/statusUpdated', ...named, status: command.status }];
 }

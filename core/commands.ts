@@ -77,6 +77,8 @@ export type Command =
   /** kubectl's client-side helpers, worked out against the state when the request runs. */
   | (Request & { readonly type: 'rollout'; readonly action: RolloutAction; readonly toRevision?: number } & KindTarget)
   | (Request & { readonly type: 'setImage'; readonly container: string; readonly image: string } & KindTarget)
+  /** An Event recorded on its own, with no other request to carry it (a Warning about a spec). */
+  | (Request & { readonly type: 'recordEvent'; readonly event: EventRecord })
   | (Request & { readonly type: 'setUnschedulable'; readonly name: string; readonly unschedulable: boolean })
   | (Request & { readonly type: 'bindPod'; readonly nodeName: string } & PodTarget)
   | (Request & { readonly type: 'reportSchedulingFailure'; readonly reason: string; readonly message: string } & PodTarget)

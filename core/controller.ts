@@ -14,9 +14,14 @@ export interface Change<S> {
   readonly after: S;
 }
 
-/** What a reconcile asks for, as data: a request to the API server, or to be woken later. */
+/**
+ * What a reconcile asks for, as data: a request to the API server, to be woken later, or to count
+ * this sync as failed (upstream's returned error), so the key comes back after the work queue's
+ * back-off.
+ */
 export type Effect =
   | { readonly kind: 'submit'; readonly command: Command }
+  | { readonly kind: 'fail'; readonly reason: string }
   | {
       readonly kind: 'wake';
       readonly atMs: number;
@@ -44,6 +49,10 @@ export interface Controller<S> {
 
 export function submit(command: Command): Effect {
   return { kind: 'submit', command };
+}
+
+export function fail(reason: string): Effect {
+  return { kind: 'fail', reason };
 }
 
 export function wake(atMs: number, key: string): Effect {

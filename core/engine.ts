@@ -252,7 +252,9 @@ export class Engine<S> {
   private apply(controllerIndex: number, effects: readonly Effect[], origin?: Origin): void {
     for (const effect of effects) {
       if (effect.kind === 'submit') this.inbox.push(origin === undefined ? { command: effect.command } : { command: effect.command, origin });
-      else {
+      else if (effect.kind === 'fail') {
+        if (origin !== undefined) origin.refused = true;
+      } else {
         const background = effect.background === true;
         if (!background) this.foregroundTimers++;
         this.agenda.schedule(Math.max(effect.atMs, this.now), {

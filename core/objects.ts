@@ -156,6 +156,7 @@ export interface PodStatus {
   readonly podIP?: string;
   readonly startTime?: string;
   readonly containerStatuses?: readonly ContainerStatus[];
+  readonly initContainerStatuses?: readonly ContainerStatus[];
   readonly qosClass?: string;
   readonly reason?: string;
   readonly message?: string;

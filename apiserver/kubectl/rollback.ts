@@ -1,10 +1,13 @@
 // `kubectl rollout undo deployment/NAME [--to-revision N]`, as kubectl's DeploymentRollbacker
-// works it out: the ReplicaSet of the revision asked for (0: the one before the newest), its pod
-// template without the pod-template-hash label copied back into the Deployment, with the
-// ReplicaSet's annotations (those kubectl does not skip). A paused Deployment is refused, and a
-// template that already matches is skipped.
+// (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollback.go) works it out, in its order: a
+// negative revision is refused; the ReplicaSet of the revision asked for is found among the
+// Deployment's (0: the one before the newest), else "unable to find specified revision"; a paused
+// Deployment is refused; a template that already matches is skipped; otherwise the ReplicaSet's
+// pod template, without its pod-template-hash label, goes back into the Deployment, with the
+// ReplicaSet's annotations (those kubectl does not keep from the Deployment).
 
 import { sameJson } from '../../core/canonical-json.ts';
+import { selectorMatches } from '../../core/labels.ts';
 import type { PodTemplateSpec, ReplicaSet } from '../../core/objects.ts';
 import type { Deployment } from '../../core/workloads.ts';
 import { controlledObjects } from '../../reducers/lookup.ts';
@@ -27,41 +30,64 @@ const SKIPPED_ANNOTATIONS = new Set([
 
 export function revisionOf(rs: ReplicaSet): number | undefined {
   const text = rs.metadata.annotations?.[REVISION_ANNOTATION];
-  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
+  if (text === undefined) return 0;
+  return /^[+-]?\d+$/.test(text) ? Number(text) : undefined;
 }
 
+function nonEmpty(value: object | undefined): value is object {
+  return value !== undefined && Object.keys(value).length > 0;
+}
+
+/** The template without its hash label; empty labels and annotations count as absent, as Go's nil maps. */
 function withoutHash(template: PodTemplateSpec): PodTemplateSpec {
-  const labels = { ...(template.metadata?.labels ?? {}) };
-  delete labels[POD_TEMPLATE_HASH];
-  return { ...template, metadata: { ...(template.metadata ?? {}), labels } };
+  const { labels, annotations, ...metadata } = template.metadata ?? {};
+  const { [POD_TEMPLATE_HASH]: _hash, ...otherLabels } = labels ?? {};
+  const kept = { ...metadata, ...(nonEmpty(otherLabels) ? { labels: otherLabels } : {}), ...(nonEmpty(annotations) ? { annotations } : {}) };
+  const { metadata: _metadata, ...rest } = template;
+  return nonEmpty(kept) ? { ...rest, metadata: kept } : rest;
 }
 
-/** deploymentRevision: the ReplicaSet of `toRevision`, or of the second-newest revision for 0. */
-function replicaSetForRevision(replicaSets: readonly ReplicaSet[], toRevision: number): ReplicaSet | string {
-  const revised = replicaSets
-    .map((rs) => ({ rs, revision: revisionOf(rs) }))
-    .filter((entry): entry is { rs: ReplicaSet; revision: number } => entry.revision !== undefined);
-  if (toRevision > 0) return revised.find((entry) => entry.revision === toRevision)?.rs ?? `unable to find specified revision ${toRevision} in history`;
-  const newestFirst = [...revised].sort((a, b) => b.revision - a.revision);
-  return newestFirst[1]?.rs ?? '';
+/** deploymentRevision: among the ReplicaSets the Deployment selects and controls, the one of `toRevision`, or for 0 the second newest. */
+function replicaSetForRevision(deployment: Deployment, replicaSets: readonly ReplicaSet[], toRevision: number): ReplicaSet | string {
+  let latest: { revision: number; rs?: ReplicaSet } = { revision: -1 };
+  let previous: { revision: number; rs?: ReplicaSet } = { revision: -1 };
+  for (const rs of replicaSets) {
+    const revision = revisionOf(rs);
+    if (revision === undefined) continue;
+    if (toRevision !== 0) {
+      if (revision === toRevision) return rs;
+    } else if (latest.revision < revision) {
+      previous = latest;
+      latest = { revision, rs };
+    } else if (previous.revision < revision) previous = { revision, rs };
+  }
+  if (toRevision > 0) return `unable to find specified revision ${toRevision} in history`;
+  return previous.rs ?? `no rollout history found for deployment "${deployment.metadata.name}"`;
+}
+
+function rollbackAnnotations(deployment: Deployment, rs: ReplicaSet): Record<string, string> {
+  const annotations: Record<string, string> = {};
+  for (const [key, value] of Object.entries(deployment.metadata.annotations ?? {})) if (SKIPPED_ANNOTATIONS.has(key)) annotations[key] = value;
+  for (const [key, value] of Object.entries(rs.metadata.annotations ?? {})) if (!SKIPPED_ANNOTATIONS.has(key)) annotations[key] = value;
+  return annotations;
+}
+
+/** The Deployment's ReplicaSets as kubectl's GetAllReplicaSets finds them: controlled by it and selected by it. */
+function replicaSetsOf(deployment: Deployment, state: ClusterState): ReplicaSet[] {
+  return controlledObjects<ReplicaSet>(state, 'ReplicaSet', deployment.metadata.uid).filter((rs) => selectorMatches(deployment.spec.selector, rs.spec.template.metadata?.labels));
 }
 
 export function deploymentUndo(deployment: Deployment, toRevision: number, request: RequestInfo, state: ClusterState): RolloutOutcome {
   if (toRevision < 0) return { refused: badRequest(request, `unable to find specified revision ${toRevision} in history`) };
+  const found = replicaSetForRevision(deployment, replicaSetsOf(deployment, state), toRevision);
+  if (typeof found === 'string') return { refused: badRequest(request, found) };
   if (deployment.spec.paused === true) {
     return { refused: badRequest(request, "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again") };
   }
-  const owned = controlledObjects<ReplicaSet>(state, 'ReplicaSet', deployment.metadata.uid);
-  const found = replicaSetForRevision(owned, toRevision);
-  if (typeof found === 'string') {
-    return { refused: badRequest(request, found === '' ? `no rollout history found for deployment "${deployment.metadata.name}"` : found) };
-  }
   const template = withoutHash(found.spec.template);
   if (sameJson(template, withoutHash(deployment.spec.template))) {
-    return { skipped: `skipped rollback (current template already matches revision ${revisionOf(found) ?? toRevision})` };
+    return { skipped: `skipped rollback (current template already matches revision ${toRevision})` };
   }
-  const annotations: Record<string, string> = {};
-  for (const [key, value] of Object.entries(deployment.metadata.annotations ?? {})) if (SKIPPED_ANNOTATIONS.has(key)) annotations[key] = value;
-  for (const [key, value] of Object.entries(found.metadata.annotations ?? {})) if (!SKIPPED_ANNOTATIONS.has(key)) annotations[key] = value;
+  const annotations = rollbackAnnotations(deployment, found);
   return { object: { ...deployment, metadata: { ...deployment.metadata, annotations }, spec: { ...deployment.spec, template } } };
 }

@@ -42,11 +42,16 @@ function benchScenario(): Scenario {
   };
 }
 
-/** The Deployment a status report completes: every replica updated and available, no old pod left. */
+/**
+ * The Deployment a status report completes, as `kubectl rollout status` decides: the status has
+ * observed the image change (generation 2), every replica is updated and available, and no old
+ * pod is left.
+ */
 function completedBy(event: KsimEvent): string | undefined {
   if (event.type !== 'object/statusUpdated' || event.kind !== 'Deployment') return undefined;
-  const status = event.status as { replicas?: number; updatedReplicas?: number; availableReplicas?: number };
-  const complete = status.replicas === REPLICAS && status.updatedReplicas === REPLICAS && status.availableReplicas === REPLICAS;
+  const status = event.status as { observedGeneration?: number; replicas?: number; updatedReplicas?: number; availableReplicas?: number };
+  const observed = (status.observedGeneration ?? 0) >= 2;
+  const complete = observed && status.replicas === REPLICAS && status.updatedReplicas === REPLICAS && status.availableReplicas === REPLICAS;
   return complete ? event.name : undefined;
 }
 

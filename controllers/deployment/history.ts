@@ -1,16 +1,14 @@
 // A Deployment's revision history: which old ReplicaSets the controller deletes past
-// revisionHistoryLimit, and what `kubectl rollout history` lists and `kubectl rollout undo` writes
-// back. As upstream's cleanupDeployment (pkg/controller/deployment/sync.go) and kubectl's
-// DeploymentHistoryViewer and DeploymentRollbacker (staging/src/k8s.io/kubectl/pkg/polymorphichelpers
-// history.go and rollback.go, v0.34).
+// revisionHistoryLimit, and what `kubectl rollout history` lists. As upstream's cleanupDeployment
+// (pkg/controller/deployment/sync.go) and kubectl's DeploymentHistoryViewer
+// (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/history.go, v0.34). `rollout undo` is worked
+// out at admission, in apiserver/kubectl/rollback.ts.
 
-import type { Labels } from '../../core/labels.ts';
-import type { PodTemplateSpec, ReplicaSet } from '../../core/objects.ts';
+import type { ReplicaSet } from '../../core/objects.ts';
 import type { Deployment } from '../../core/workloads.ts';
 import { hasRevisionHistoryLimit } from './conditions.ts';
-import { POD_TEMPLATE_HASH_LABEL, equalIgnoreHash } from './pod-template-hash.ts';
 import { findNewReplicaSet, findOldReplicaSets, sortedBy } from './replica-set-sets.ts';
-import { compareByRevision, revisionOf, skipCopyAnnotation } from './revisions.ts';
+import { compareByRevision, revisionOf } from './revisions.ts';
 
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
 
@@ -77,87 +75,4 @@ export function formatRolloutHistory(rows: readonly HistoryRow[]): string {
   const width = Math.max('REVISION'.length, ...rows.map((row) => String(row.revision).length)) + 2;
   const lines = [`${'REVISION'.padEnd(width)}CHANGE-CAUSE`, ...rows.map((row) => `${String(row.revision).padEnd(width)}${row.changeCause}`)];
   return `${lines.join('\n')}\n`;
-}
-
-export type UndoResult =
-  | { readonly kind: 'error'; readonly message: string }
-  /** "skipped rollback (current template already matches revision N)": nothing is written. */
-  | { readonly kind: 'skipped'; readonly message: string }
-  /** kubectl replaces spec.template and metadata.annotations with these; prints "rolled back". */
-  | { readonly kind: 'rollback'; readonly message: string; readonly template: PodTemplateSpec; readonly annotations: Labels };
-
-function revisionNotFound(revision: number): { readonly kind: 'error'; readonly message: string } {
-  return { kind: 'error', message: `unable to find specified revision ${revision} in history` };
-}
-
-/**
- * kubectl's deploymentRevision: the ReplicaSet with the given revision, or for 0 the one with the
- * second highest revision (the rollout before the current one).
- */
-function replicaSetForRevision(
-  d: Deployment,
-  ownedRSs: readonly ReplicaSet[],
-  toRevision: number,
-): { readonly kind: 'found'; readonly rs: ReplicaSet } | { readonly kind: 'error'; readonly message: string } {
-  let latest: { revision: number; rs: ReplicaSet | undefined } = { revision: -1, rs: undefined };
-  let previous: { revision: number; rs: ReplicaSet | undefined } = { revision: -1, rs: undefined };
-  for (const rs of kubectlReplicaSets(d, ownedRSs)) {
-    const revision = revisionOf(rs);
-    if (revision === undefined) continue;
-    if (toRevision !== 0) {
-      if (revision === toRevision) return { kind: 'found', rs };
-    } else if (latest.revision < revision) {
-      previous = latest;
-      latest = { revision, rs };
-    } else if (previous.revision < revision) previous = { revision, rs };
-  }
-  if (toRevision > 0) return revisionNotFound(toRevision);
-  if (previous.rs === undefined) {
-    return { kind: 'error', message: `no rollout history found for deployment ${JSON.stringify(d.metadata.name)}` };
-  }
-  return { kind: 'found', rs: previous.rs };
-}
-
-/** The template without its hash label, as kubectl patches it back. */
-function templateWithoutHash(template: PodTemplateSpec): PodTemplateSpec {
-  const labels = template.metadata?.labels;
-  if (labels === undefined || !Object.hasOwn(labels, POD_TEMPLATE_HASH_LABEL)) return template;
-  const { [POD_TEMPLATE_HASH_LABEL]: _hash, ...rest } = labels;
-  const { labels: _labels, ...metadata } = template.metadata ?? {};
-  return { ...template, metadata: Object.keys(rest).length === 0 ? metadata : { ...metadata, labels: rest } };
-}
-
-/** The Deployment keeps its own bookkeeping annotations and takes every other one from the ReplicaSet. */
-function rollbackAnnotations(d: Deployment, rs: ReplicaSet): Labels {
-  const annotations: Record<string, string> = {};
-  for (const [key, value] of Object.entries(d.metadata.annotations ?? {})) if (skipCopyAnnotation(key)) annotations[key] = value;
-  for (const [key, value] of Object.entries(rs.metadata.annotations ?? {})) if (!skipCopyAnnotation(key)) annotations[key] = value;
-  return annotations;
-}
-
-/**
- * `kubectl rollout undo [--to-revision=N]` (N 0 means the previous revision). Checks in kubectl's
- * order: a negative revision, the revision's ReplicaSet, a paused Deployment, then a template
- * that already matches (the message names the requested revision, 0 included).
- */
-export function rolloutUndo(d: Deployment, ownedRSs: readonly ReplicaSet[], toRevision: number): UndoResult {
-  if (toRevision < 0) return revisionNotFound(toRevision);
-  const target = replicaSetForRevision(d, ownedRSs, toRevision);
-  if (target.kind === 'error') return target;
-  const { rs } = target;
-  if (d.spec.paused === true) {
-    return {
-      kind: 'error',
-      message: "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
-    };
-  }
-  if (equalIgnoreHash(rs.spec.template, d.spec.template)) {
-    return { kind: 'skipped', message: `skipped rollback (current template already matches revision ${toRevision})` };
-  }
-  return {
-    kind: 'rollback',
-    message: 'rolled back',
-    template: templateWithoutHash(rs.spec.template),
-    annotations: rollbackAnnotations(d, rs),
-  };
 }

@@ -5,7 +5,7 @@
 import { filter, map, mergeMap } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../core/commands.ts';
-import { type Controller, submit, wake, wakeInBackground } from '../../core/controller.ts';
+import { type Controller, fail, submit, wake, wakeInBackground } from '../../core/controller.ts';
 import { ControllerError, Engine, LivelockError } from '../../core/engine.ts';
 import type { EventBody, KsimEvent } from '../../core/events.ts';
 
@@ -174,5 +174,21 @@ describe('engine', () => {
     const run = engine([broken]);
     run.schedule(0, note('a'));
     expect(() => run.runUntil(0)).toThrow('controller broken failed in reconcile of key "web" (seed 1): boom');
+  });
+
+  it('treats a reconcile that fails without a refused request like one that was refused', () => {
+    const tries: number[] = [];
+    const failing: Controller<Notes> = {
+      name: 'failing',
+      watch: (changes) => changes.pipe(mergeMap(({ event }) => (event.type === 'event/recorded' && event.message === 'go' ? ['key'] : []))),
+      reconcile: (_key, { nowMs }) => {
+        tries.push(nowMs);
+        return tries.length < 3 ? [fail('not yet')] : [];
+      },
+    };
+    const run = engine([failing]);
+    run.schedule(0, note('go'));
+    run.runUntil(Number.POSITIVE_INFINITY);
+    expect(tries).toEqual([0, 5, 15]);
   });
 });

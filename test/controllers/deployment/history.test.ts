@@ -1,12 +1,8 @@
-// Revision history: cleanup past revisionHistoryLimit, rollout history rows, rollout undo.
+// Revision history: cleanup past revisionHistoryLimit, rollout history rows (rollout undo is
+// admission's, tested in test/apiserver/rollout-undo.test.ts).
 
 import { describe, expect, it } from 'vitest';
-import {
-  formatRolloutHistory,
-  replicaSetsToCleanUp,
-  rolloutHistoryRows,
-  rolloutUndo,
-} from '../../../controllers/deployment/history.ts';
+import { formatRolloutHistory, replicaSetsToCleanUp, rolloutHistoryRows } from '../../../controllers/deployment/history.ts';
 import { MAX_INT32 } from '../../../controllers/deployment/conditions.ts';
 import { REVISION_ANNOTATION } from '../../../controllers/deployment/revisions.ts';
 import { toTimestamp } from '../../../core/clock.ts';
@@ -82,44 +78,5 @@ describe('rollout history', () => {
 
   it('widens the revision column for long revisions', () => {
     expect(formatRolloutHistory([{ revision: 1234567890, changeCause: '<none>' }])).toBe('REVISION    CHANGE-CAUSE\n1234567890  <none>\n');
-  });
-});
-
-describe('rolloutUndo', () => {
-  const current = deployment({ name: 'moons', uid: 'moons-uid', template: template({ foo: 'bar' }, 'foo:4'), annotations: { [REVISION_ANNOTATION]: '4' } });
-
-  it('rolls back to the previous revision by default', () => {
-    const result = rolloutUndo(current, history, 0);
-    expect(result.kind === 'rollback' && result.template.spec.containers[0]?.image).toBe('foo:3');
-  });
-
-  it('takes the change cause from the ReplicaSet and keeps the Deployment revision annotation', () => {
-    const result = rolloutUndo(current, history, 3);
-    expect(result.kind === 'rollback' && result.annotations).toEqual({ [REVISION_ANNOTATION]: '4', 'kubernetes.io/change-cause': 'foo change cause' });
-  });
-
-  it('drops the pod-template-hash label from the template it writes back', () => {
-    const hashed = rs('moons-1', 0, { ownerUid: 'moons-uid', template: template({ foo: 'bar', 'pod-template-hash': 'abc' }, 'foo:1'), annotations: { [REVISION_ANNOTATION]: '1' } });
-    const result = rolloutUndo(current, [hashed, revisionRS(4)], 1);
-    expect(result.kind === 'rollback' && result.template.metadata?.labels).toEqual({ foo: 'bar' });
-  });
-
-  it('skips a rollback to the template already running', () => {
-    expect(rolloutUndo(current, history, 4)).toEqual({ kind: 'skipped', message: 'skipped rollback (current template already matches revision 4)' });
-  });
-
-  it('reports a revision that is not in the history', () => {
-    expect(rolloutUndo(current, history, 7)).toEqual({ kind: 'error', message: 'unable to find specified revision 7 in history' });
-  });
-
-  it('reports a deployment without a previous revision', () => {
-    expect(rolloutUndo(current, [revisionRS(4)], 0)).toEqual({ kind: 'error', message: 'no rollout history found for deployment "moons"' });
-  });
-
-  it('refuses a paused deployment', () => {
-    expect(rolloutUndo({ ...current, spec: { ...current.spec, paused: true } }, history, 0)).toEqual({
-      kind: 'error',
-      message: "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
-    });
   });
 });

@@ -115,6 +115,7 @@ export function commandsOf(effects: readonly Effect[]): Command[] {
 export function planOf(effects: readonly Effect[]): string[] {
   return effects.map((effect) => {
     if (effect.kind === 'wake') return `wake ${effect.atMs}`;
+    if (effect.kind === 'fail') return `fail ${effect.reason}`;
     const command = effect.command;
     switch (command.type) {
       case 'create':

@@ -214,7 +214,7 @@ export function runKubelet(
       if (agenda[i]?.atMs === nextMs && agenda[i]?.key === item.key) agenda.splice(i, 1);
     for (const effect of controller.reconcile(item.key as string, contextAt(state, nextMs))) {
       if (effect.kind === 'wake') agenda.push({ atMs: Math.max(effect.atMs, nextMs), key: effect.key });
-      else {
+      else if (effect.kind === 'submit') {
         log.push({ atMs: nextMs, command: effect.command });
         const next = change(state, eventFor(effect.command, state), nextMs, effect.command.actor);
         state = next.after;

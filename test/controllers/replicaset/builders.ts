@@ -163,6 +163,7 @@ export function record(effects: readonly Effect[]): Recorded {
       recorded.wakes.push({ atMs: effect.atMs, key: effect.key });
       continue;
     }
+    if (effect.kind === 'fail') throw new Error(`unexpected failed sync: ${effect.reason}`);
     const command = effect.command;
     if (command.type === 'create') recorded.creates.push(command.manifest as Record<string, unknown>);
     else if (command.type === 'delete') {
