@@ -1,0 +1,84 @@
+// Properties of the workload controllers over random cases, checked at every revision of the run
+// and at its end. fast-check prints the seed and the shrunk case of any failure, and
+// rollingUpdateScenario(case) turns it back into a scenario to replay.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resolveFenceposts } from '../../controllers/deployment/fenceposts.ts';
+import { fromTimestamp } from '../../core/clock.ts';
+import { controllerOf, findCondition, type Pod } from '../../core/objects.ts';
+import type { Deployment } from '../../core/workloads.ts';
+import { checkInvariants } from '../../reducers/invariants.ts';
+import { kindTable } from '../../reducers/lookup.ts';
+import type { ClusterState } from '../../reducers/state.ts';
+import { type RollingUpdateCase, rollingUpdateCase, rollingUpdateScenario } from '../../scenarios/workload-arbitraries.ts';
+import { simulate } from '../../scenarios/simulate.ts';
+
+const RUNS = 25;
+const seed = fc.integer({ min: 0, max: 2 ** 31 });
+
+/** The pods of the Deployment "web": those whose controller is one of its ReplicaSets. */
+function deploymentPods(state: ClusterState, deployment: Deployment): Pod[] {
+  const replicaSets = new Set(
+    kindTable(state, 'ReplicaSet')
+      .sortedValues()
+      .filter((rs) => controllerOf(rs)?.uid === deployment.metadata.uid)
+      .map((rs) => rs.metadata.uid),
+  );
+  return state.pods.sortedValues().filter((pod) => replicaSets.has(controllerOf(pod)?.uid ?? ''));
+}
+
+/** Counted towards the rollout: neither finished nor being deleted (upstream's active pods). */
+function isActive(pod: Pod): boolean {
+  return pod.metadata.deletionTimestamp === undefined && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
+}
+
+/** Ready for longer than minReadySeconds at `nowMs` (podutil.IsPodAvailable). */
+function isAvailable(pod: Pod, minReadySeconds: number, nowMs: number): boolean {
+  const ready = findCondition(pod.status.conditions, 'Ready');
+  if (ready?.status !== 'True') return false;
+  if (minReadySeconds === 0) return true;
+  return ready.lastTransitionTime !== undefined && fromTimestamp(ready.lastTransitionTime) + minReadySeconds * 1000 < nowMs;
+}
+
+function bounds(spec: RollingUpdateCase): { readonly most: number; readonly least: number } {
+  const fenceposts = resolveFenceposts(spec.maxSurge, spec.maxUnavailable, spec.replicas);
+  if (!fenceposts.ok) throw new Error(fenceposts.error);
+  return { most: spec.replicas + fenceposts.value.maxSurge, least: spec.replicas - fenceposts.value.maxUnavailable };
+}
+
+describe('Deployment rolling updates', () => {
+  it('never run more than replicas + maxSurge pods, nor fewer than replicas - maxUnavailable available once rolled out, and converge', () => {
+    fc.assert(
+      fc.property(rollingUpdateCase, seed, (spec, runSeed) => {
+        const { most, least } = bounds(spec);
+        const broken: string[] = [];
+        let rolledOut = false;
+        const result = simulate(rollingUpdateScenario(spec), {
+          seed: runSeed,
+          keepEvents: false,
+          onEvent: (event, state) => {
+            const deployment = kindTable<Deployment>(state, 'Deployment').get('default/web');
+            if (deployment === undefined) return;
+            const pods = deploymentPods(state, deployment).filter(isActive);
+            const available = pods.filter((pod) => isAvailable(pod, spec.minReadySeconds, event.time)).length;
+            rolledOut ||= available >= spec.replicas;
+            if (pods.length > most) broken.push(`rev ${event.rev}: ${pods.length} pods, more than ${most}`);
+            if (rolledOut && available < least) broken.push(`rev ${event.rev}: ${available} available, fewer than ${least}`);
+            for (const problem of checkInvariants(state)) broken.push(`rev ${event.rev}: ${problem}`);
+          },
+        });
+        expect(broken.slice(0, 5)).toEqual([]);
+        const deployment = kindTable<Deployment>(result.state, 'Deployment').get('default/web');
+        const image = `web:${spec.imageChangesMs.length + 1}`;
+        expect({
+          updated: deployment?.status.updatedReplicas ?? 0,
+          available: deployment?.status.availableReplicas ?? 0,
+          replicas: deployment?.status.replicas ?? 0,
+          images: deploymentPods(result.state, deployment as Deployment).filter(isActive).map((pod) => pod.spec.containers[0]?.image),
+        }).toEqual({ updated: spec.replicas, available: spec.replicas, replicas: spec.replicas, images: Array.from({ length: spec.replicas }, () => image) });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
