@@ -9,6 +9,7 @@ import { describeCommand } from './describe-command.ts';
 import { getCommand } from './get-command.ts';
 import { type CliIo, CliError, EXIT_USAGE, processIo } from './io.ts';
 import { logCommand } from './log-command.ts';
+import { rolloutCommand } from './rollout-command.ts';
 import { runCommand } from './run-command.ts';
 
 interface PositionFlags {
@@ -82,6 +83,19 @@ function buildProgram(io: CliIo, exitWith: (code: number) => void): Command {
   ).action((kind: string, name: string, flags: PositionFlags) => {
     exitWith(describeCommand({ kind, name, ...flags }, io));
   });
+
+  addPositionOptions(
+    program
+      .command('rollout')
+      .description('a rollout as kubectl rollout history or status (--watch=false) shows it, at any point of a run')
+      .argument('<action>', 'history or status')
+      .argument('<kind>', 'deployment, statefulset or daemonset')
+      .argument('<name>', 'the object'),
+  )
+    .option('--revision <n>', 'history: show this revision\'s pod template; status: require this revision')
+    .action((action: string, kind: string, name: string, flags: PositionFlags & { revision?: string }) => {
+      exitWith(rolloutCommand({ action, kind, name, ...flags }, io));
+    });
 
   program
     .command('log')
