@@ -14,6 +14,8 @@ export interface LogOptions {
   readonly to?: string;
   readonly output?: string;
   readonly heartbeats?: boolean;
+  /** Also tell the core/v1 Events components recorded. */
+  readonly events?: boolean;
 }
 
 function range(options: LogOptions, lastRev: number): { from: number; to: number } {
@@ -28,13 +30,8 @@ function range(options: LogOptions, lastRev: number): { from: number; to: number
 }
 
 /** Story lines for revisions from..to; the teller hears every earlier event too, so changes have their "before". */
-function* storyOf(
-  events: readonly KsimEvent[],
-  from: number,
-  to: number,
-  heartbeats: boolean,
-): Generator<string> {
-  const teller = new Storyteller({ heartbeats, revWidth: Math.max(3, String(to).length + 1) });
+function* storyOf(events: readonly KsimEvent[], from: number, to: number, noise: { heartbeats: boolean; events: boolean }): Generator<string> {
+  const teller = new Storyteller({ ...noise, revWidth: Math.max(3, String(to).length + 1) });
   for (const event of events.slice(0, to)) {
     const line = teller.tell(event);
     if (line !== undefined && event.rev >= from) yield line;
@@ -52,7 +49,7 @@ export function logCommand(options: LogOptions, io: CliIo): number {
   const lines =
     format === 'json'
       ? jsonOf(log.events, from, to)
-      : storyOf(log.events, from, to, options.heartbeats === true);
+      : storyOf(log.events, from, to, { heartbeats: options.heartbeats === true, events: options.events === true });
   writeLines(io, lines);
   return 0;
 }

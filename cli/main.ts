@@ -46,7 +46,8 @@ function buildProgram(io: CliIo, exitWith: (code: number) => void): Command {
     .option('--until <duration>', 'stop at this virtual time, e.g. 10m')
     .option('--out <file>', 'write the log of the run to this file (NDJSON)')
     .option('-q, --quiet', 'print only expectations and the summary')
-    .action((scenario: string, flags: { seed?: string; until?: string; out?: string; quiet?: boolean }) => {
+    .option('--events', 'also tell the core/v1 Events components record (SuccessfulCreate, ScalingReplicaSet, ...)')
+    .action((scenario: string, flags: { seed?: string; until?: string; out?: string; quiet?: boolean; events?: boolean }) => {
       const lines = {
         out: (line: string) => io.out(`${line}\n`),
         err: (line: string) => io.err(`${line}\n`),
@@ -105,7 +106,8 @@ function buildProgram(io: CliIo, exitWith: (code: number) => void): Command {
     .option('--to <rev>', 'stop after this revision')
     .option('-o, --output <format>', 'json for the raw event lines')
     .option('--heartbeats', 'include node heartbeats that change nothing')
-    .action((file: string, flags: { from?: string; to?: string; output?: string; heartbeats?: boolean }) => {
+    .option('--events', 'include the core/v1 Events components recorded (SuccessfulCreate, ScalingReplicaSet, ...)')
+    .action((file: string, flags: { from?: string; to?: string; output?: string; heartbeats?: boolean; events?: boolean }) => {
       exitWith(logCommand({ file, ...flags }, io));
     });
 

@@ -15,6 +15,8 @@ export interface RunOptions {
   readonly until?: string;
   readonly out?: string;
   readonly quiet?: boolean;
+  /** Also tell the core/v1 Events components record. */
+  readonly events?: boolean;
 }
 
 export interface Output {
@@ -73,7 +75,7 @@ export function runCommand(options: RunOptions, io: Output = consoleOutput): num
     io.err(`ksim run: ${writer}`);
     return EXIT_BAD_INPUT;
   }
-  const storyteller = new Storyteller();
+  const storyteller = new Storyteller({ events: options.events === true });
   if (!options.quiet) io.out(`ksim: ${scenario.name}, seed ${seed}${scenario.description ? ` - ${scenario.description}` : ''}`);
   try {
     const result = simulate(

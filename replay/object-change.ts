@@ -38,6 +38,21 @@ function finalizerChanges(before: KubeObject, after: KubeObject): string[] {
   ];
 }
 
+const REVISION = 'deployment.kubernetes.io/revision';
+
+/** A Deployment's revision moving on, or labels and annotations changing, in a word or two. */
+function metadataChanges(before: KubeObject, after: KubeObject): string[] {
+  const changes: string[] = [];
+  const was = before.metadata.annotations?.[REVISION];
+  const is = after.metadata.annotations?.[REVISION];
+  if (was !== is && is !== undefined) changes.push(was === undefined ? `revision ${is}` : `revision ${was} -> ${is}`);
+  const { [REVISION]: _a, ...otherBefore } = before.metadata.annotations ?? {};
+  const { [REVISION]: _b, ...otherAfter } = after.metadata.annotations ?? {};
+  if (!sameJson(otherBefore, otherAfter)) changes.push('annotations changed');
+  if (!sameJson(before.metadata.labels ?? {}, after.metadata.labels ?? {})) changes.push('labels changed');
+  return changes;
+}
+
 export function describeObjectUpdate(before: KubeObject, after: KubeObject): string {
   const changes: string[] = [];
   const replicasBefore = at(before, ['spec', 'replicas']);
@@ -49,6 +64,7 @@ export function describeObjectUpdate(before: KubeObject, after: KubeObject): str
   const restartedAt = ['spec', 'template', 'metadata', 'annotations', 'kubectl.kubernetes.io/restartedAt'];
   if (at(before, restartedAt) !== at(after, restartedAt)) changes.push('restarted');
   if (changes.length === 0 && (before.metadata.generation ?? 0) !== (after.metadata.generation ?? 0)) changes.push('spec changed');
+  changes.push(...metadataChanges(before, after));
   changes.push(...finalizerChanges(before, after));
   if (!sameJson(before.metadata.ownerReferences, after.metadata.ownerReferences)) changes.push('owner references changed');
   return changes.join(', ');

@@ -64,10 +64,13 @@ export function syncExistingNewReplicaSet(
   const update = newReplicaSetAnnotations(d, existing.metadata.annotations, nextRevision(allOldRSs), true);
   const minReadySeconds = d.spec.minReadySeconds ?? 0;
   if (update.changed || (existing.spec.minReadySeconds ?? 0) !== minReadySeconds) {
+    // minReadySeconds is an int32 the API omits at 0: writing a 0 where none was would be a spec
+    // change (and a new generation) upstream never makes.
+    const { minReadySeconds: _old, ...spec } = existing.spec;
     const replicaSet: ReplicaSet = {
       ...existing,
       metadata: { ...existing.metadata, annotations: update.annotations },
-      spec: { ...existing.spec, minReadySeconds },
+      spec: minReadySeconds === 0 ? spec : { ...spec, minReadySeconds },
     };
     return { kind: 'updateReplicaSet', replicaSet };
   }
