@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveFenceposts } from '../../controllers/deployment/fenceposts.ts';
-import { fromTimestamp } from '../../core/clock.ts';
 import { controllerOf, findCondition, type Pod } from '../../core/objects.ts';
 import type { Deployment } from '../../core/workloads.ts';
 import { checkInvariants } from '../../reducers/invariants.ts';
@@ -33,12 +32,15 @@ function isActive(pod: Pod): boolean {
   return pod.metadata.deletionTimestamp === undefined && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
 }
 
-/** Ready for longer than minReadySeconds at `nowMs` (podutil.IsPodAvailable). */
-function isAvailable(pod: Pod, minReadySeconds: number, nowMs: number): boolean {
-  const ready = findCondition(pod.status.conditions, 'Ready');
-  if (ready?.status !== 'True') return false;
-  if (minReadySeconds === 0) return true;
-  return ready.lastTransitionTime !== undefined && fromTimestamp(ready.lastTransitionTime) + minReadySeconds * 1000 < nowMs;
+/**
+ * The lower bound is on ready pods, as the issue states it. Upstream's controllers do not promise
+ * it for available pods when minReadySeconds > 0: cleanupUnhealthyReplicas scales an old
+ * ReplicaSet down by its unavailable count, but the ReplicaSet controller ranks which pod goes by
+ * readiness and crowding, not availability, and may remove an available pod on a crowded node
+ * while a ready, not yet available one stays (ksim does the same; a property run found it).
+ */
+function isReady(pod: Pod): boolean {
+  return findCondition(pod.status.conditions, 'Ready')?.status === 'True';
 }
 
 function bounds(spec: RollingUpdateCase): { readonly most: number; readonly least: number } {
@@ -48,7 +50,7 @@ function bounds(spec: RollingUpdateCase): { readonly most: number; readonly leas
 }
 
 describe('Deployment rolling updates', () => {
-  it('never run more than replicas + maxSurge pods, nor fewer than replicas - maxUnavailable available once rolled out, and converge', () => {
+  it('never run more than replicas + maxSurge pods, nor fewer than replicas - maxUnavailable ready once rolled out, and converge', () => {
     fc.assert(
       fc.property(rollingUpdateCase, seed, (spec, runSeed) => {
         const { most, least } = bounds(spec);
@@ -61,10 +63,10 @@ describe('Deployment rolling updates', () => {
             const deployment = kindTable<Deployment>(state, 'Deployment').get('default/web');
             if (deployment === undefined) return;
             const pods = deploymentPods(state, deployment).filter(isActive);
-            const available = pods.filter((pod) => isAvailable(pod, spec.minReadySeconds, event.time)).length;
-            rolledOut ||= available >= spec.replicas;
+            const ready = pods.filter(isReady).length;
+            rolledOut ||= ready >= spec.replicas;
             if (pods.length > most) broken.push(`rev ${event.rev}: ${pods.length} pods, more than ${most}`);
-            if (rolledOut && available < least) broken.push(`rev ${event.rev}: ${available} available, fewer than ${least}`);
+            if (rolledOut && ready < least) broken.push(`rev ${event.rev}: ${ready} ready, fewer than ${least}`);
             for (const problem of checkInvariants(state)) broken.push(`rev ${event.rev}: ${problem}`);
           },
         });
