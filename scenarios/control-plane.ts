@@ -6,11 +6,16 @@
 import type { Controller } from '../core/controller.ts';
 import { garbageCollector } from '../controllers/garbage-collector/index.ts';
 import { type ImageCatalog, kubelet } from '../controllers/kubelet/index.ts';
+import { cronJobController } from '../controllers/cronjob/index.ts';
+import { daemonSetController } from '../controllers/daemonset/index.ts';
 import { deploymentController } from '../controllers/deployment/index.ts';
+import { jobController } from '../controllers/job/index.ts';
 import { replicaSetController, replicationController } from '../controllers/replicaset/index.ts';
 import { scheduler } from '../controllers/scheduler/index.ts';
+import { statefulSetController } from '../controllers/statefulset/index.ts';
+import { ttlAfterFinishedController } from '../controllers/ttl-after-finished/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
 
 export function controlPlane(images: ImageCatalog): Controller<ClusterState>[] {
-  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), garbageCollector()];
+  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), garbageCollector()];
 }

@@ -9,7 +9,7 @@ import { validateCronSchedule } from '../validation/cron-schedule.ts';
 import { cronJobColumns } from '../printers/workloads.ts';
 import { type FieldError, invalid, required, unsupported } from '../validation/field-errors.ts';
 import { isRecord, validateCount, validateTemplate } from '../validation/workload.ts';
-import { validateJobSpec } from './job.ts';
+import { validateIndexed, validateJobSpec } from './job.ts';
 import { specOf, withDefaultedTemplate, workloadKind } from './workload-kind.ts';
 
 /** A job's name is the CronJob's and an 11-character suffix; both must fit in 63. */
@@ -47,7 +47,14 @@ function validate(cronJob: CronJob): FieldError[] {
   const jobTemplate = isRecord(spec.jobTemplate) ? spec.jobTemplate : undefined;
   const jobSpec = jobTemplate !== undefined && isRecord(jobTemplate.spec) ? jobTemplate.spec : undefined;
   if (jobSpec === undefined) return [...errors, required('spec.jobTemplate.spec')];
-  return [...errors, ...validateJobSpec('spec.jobTemplate.spec', jobSpec), ...validateTemplate('spec.jobTemplate.spec.template', jobSpec.template, undefined, ['OnFailure', 'Never'], false)];
+  // A template's completion mode defaults as a Job's would; a CronJob whose Jobs would all be refused is refused itself.
+  const jobDefaults = { completionMode: 'NonIndexed', ...jobSpec };
+  return [
+    ...errors,
+    ...validateJobSpec('spec.jobTemplate.spec', jobSpec),
+    ...validateIndexed(jobDefaults, 'spec.jobTemplate.spec'),
+    ...validateTemplate('spec.jobTemplate.spec.template', jobSpec.template, undefined, ['OnFailure', 'Never'], false),
+  ];
 }
 
 export function tellCronJobStatus(status: unknown): string {

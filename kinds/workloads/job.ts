@@ -55,15 +55,16 @@ function defaults(job: Job): Job {
   } as Job;
 }
 
-function validateIndexed(spec: Record<string, unknown>): FieldError[] {
+/** The completion mode's rules; `path` is where the job spec sits (spec, or a CronJob's job template). */
+export function validateIndexed(spec: Record<string, unknown>, path = 'spec'): FieldError[] {
   if (spec.completionMode === 'NonIndexed') {
-    return spec.backoffLimitPerIndex === undefined ? [] : [invalid('spec.backoffLimitPerIndex', spec.backoffLimitPerIndex, 'requires indexed completion mode')];
+    return spec.backoffLimitPerIndex === undefined ? [] : [invalid(`${path}.backoffLimitPerIndex`, spec.backoffLimitPerIndex, 'requires indexed completion mode')];
   }
-  if (spec.completionMode !== 'Indexed') return [unsupported('spec.completionMode', spec.completionMode, ['NonIndexed', 'Indexed'])];
-  if (spec.completions === undefined || spec.completions === null) return [required('spec.completions', 'when completion mode is Indexed')];
+  if (spec.completionMode !== 'Indexed') return [unsupported(`${path}.completionMode`, spec.completionMode, ['NonIndexed', 'Indexed'])];
+  if (spec.completions === undefined || spec.completions === null) return [required(`${path}.completions`, 'when completion mode is Indexed')];
   const errors: FieldError[] = [];
-  if (typeof spec.completions === 'number' && spec.completions > MAX_INDEXED_COMPLETIONS) errors.push(invalid('spec.completions', spec.completions, `must be less than or equal to ${MAX_INDEXED_COMPLETIONS} when completion mode is Indexed`));
-  if (typeof spec.parallelism === 'number' && spec.parallelism > MAX_INDEXED_COMPLETIONS) errors.push(invalid('spec.parallelism', spec.parallelism, `must be less than or equal to ${MAX_INDEXED_COMPLETIONS} when completion mode is Indexed`));
+  if (typeof spec.completions === 'number' && spec.completions > MAX_INDEXED_COMPLETIONS) errors.push(invalid(`${path}.completions`, spec.completions, `must be less than or equal to ${MAX_INDEXED_COMPLETIONS} when completion mode is Indexed`));
+  if (typeof spec.parallelism === 'number' && spec.parallelism > MAX_INDEXED_COMPLETIONS) errors.push(invalid(`${path}.parallelism`, spec.parallelism, `must be less than or equal to ${MAX_INDEXED_COMPLETIONS} when completion mode is Indexed`));
   return errors;
 }
 
