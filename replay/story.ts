@@ -9,7 +9,7 @@
 
 import { formatDurationMs } from '../core/duration.ts';
 import { assertNever, type EventOf, type KsimEvent } from '../core/events.ts';
-import { type Condition, controllerOf, findCondition, type KubeObject, objectKey, type PodStatus } from '../core/objects.ts';
+import { type Condition, controllerOf, findCondition, type KubeObject, objectKey, type PodStatus, type Taint } from '../core/objects.ts';
 import { kindDefinition } from '../kinds/registry.ts';
 import { eventSubject, subjectPath } from './event-subject.ts';
 import { describeObjectUpdate, warningsOnWrite } from './object-change.ts';
@@ -67,6 +67,12 @@ function resourcesDetail(resources: Readonly<Record<string, string>>): string {
     .join(', ');
 }
 
+/** Taints as kubectl describe node lists them, "key=value:Effect", or "<none>". */
+function taintsText(taints: readonly Taint[] | undefined): string {
+  if (taints === undefined || taints.length === 0) return '<none>';
+  return taints.map((taint) => `${taint.key}${taint.value === undefined || taint.value === '' ? '' : `=${taint.value}`}:${taint.effect}`).join(', ');
+}
+
 function ownerDetail(object: KubeObject): string {
   const owner = controllerOf(object);
   return owner === undefined ? '' : `owned by ${owner.kind}/${owner.name}`;
@@ -85,6 +91,7 @@ interface Told {
 export class Storyteller {
   private readonly podStatuses = new Map<string, PodStatus>();
   private readonly nodeReadiness = new Map<string, string>();
+  private readonly nodeTaints = new Map<string, string>();
   /** The last version of every object other than pods and nodes, by "Kind/namespace/name". */
   private readonly objects = new Map<string, KubeObject>();
 
@@ -172,9 +179,15 @@ export class Storyteller {
   private rememberNode(event: Extract<KsimEvent, { type: `node/${string}` }>): Told {
     switch (event.type) {
       case 'node/joined':
-      case 'node/updated':
-        this.nodeReadiness.set(event.object.metadata.name, readiness(event.object.status.conditions));
-        return { detail: event.type === 'node/joined' ? resourcesDetail(event.object.status.allocatable) : '' };
+      case 'node/updated': {
+        const name = event.object.metadata.name;
+        const taintsBefore = this.nodeTaints.get(name);
+        const taints = taintsText(event.object.spec.taints);
+        this.nodeReadiness.set(name, readiness(event.object.status.conditions));
+        this.nodeTaints.set(name, taints);
+        if (event.type === 'node/joined') return { detail: resourcesDetail(event.object.status.allocatable) };
+        return { detail: taintsBefore === taints ? '' : `taints ${taints}` };
+      }
       case 'node/statusReported': {
         const before = this.nodeReadiness.get(event.name);
         const after = readiness(event.status.conditions);

@@ -1,6 +1,6 @@
 // fast-check arbitraries for workload scenarios: one Deployment rolled through several images with
-// random surge and unavailability, a StatefulSet scaled up and down, a Job with random
-// parallelism, on nodes with room for all of them. Property tests run them and check, at every
+// random surge and unavailability, a Job with random parallelism, completions and failures, on
+// nodes with room for all of them. Property tests run them and check, at every
 // revision, what the controllers promise, and at the end that each workload reached its spec.
 
 import fc from 'fast-check';
@@ -69,43 +69,6 @@ export function rollingUpdateScenario(spec: RollingUpdateCase): Scenario {
     nodes: ROOMY_NODES,
     images: { default: { pull: 0, start: 1000, ready: spec.readyMs } },
     steps,
-  };
-}
-
-export interface StatefulSetCase {
-  readonly parallel: boolean;
-  /** Replica counts in turn, each set at its time. */
-  readonly scales: readonly { readonly atMs: number; readonly replicas: number }[];
-}
-
-export const statefulSetCase: fc.Arbitrary<StatefulSetCase> = fc.record({
-  parallel: fc.boolean(),
-  scales: fc.array(fc.record({ atMs: fc.integer({ min: 0, max: 24 }).map((tens) => tens * 5000), replicas: fc.integer({ min: 0, max: 5 }) }), { minLength: 1, maxLength: 5 }),
-});
-
-export function statefulSetScenario(spec: StatefulSetCase): Scenario {
-  const scales = [...spec.scales].sort((a, b) => a.atMs - b.atMs);
-  const first = scales[0]?.replicas ?? 1;
-  const manifest = {
-    apiVersion: 'apps/v1',
-    kind: 'StatefulSet',
-    metadata: { name: 'db' },
-    spec: {
-      replicas: first,
-      podManagementPolicy: spec.parallel ? 'Parallel' : 'OrderedReady',
-      selector: { matchLabels: { app: 'db' } },
-      template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'db:1', resources: { requests: { cpu: '100m', memory: '64Mi' } } }] } },
-    },
-  };
-  return {
-    name: 'random-statefulset',
-    until: (scales.at(-1)?.atMs ?? 0) + ROLLING_SETTLE_MS,
-    nodes: ROOMY_NODES,
-    images: { default: { pull: 0, start: 1000, ready: 2000 } },
-    steps: [
-      { atMs: 0, action: 'apply', value: manifest },
-      ...scales.slice(1).map((scale): Step => ({ atMs: scale.atMs, action: 'scale', value: { kind: 'StatefulSet', name: 'db', replicas: scale.replicas } })),
-    ],
   };
 }
 

@@ -6,11 +6,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveFenceposts } from '../../controllers/deployment/fenceposts.ts';
 import { controllerOf, findCondition, type Pod } from '../../core/objects.ts';
-import type { Deployment } from '../../core/workloads.ts';
+import type { Deployment, Job } from '../../core/workloads.ts';
 import { checkInvariants } from '../../reducers/invariants.ts';
-import { kindTable } from '../../reducers/lookup.ts';
+import { controlledObjects, kindTable } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
-import { type RollingUpdateCase, rollingUpdateCase, rollingUpdateScenario } from '../../scenarios/workload-arbitraries.ts';
+import { jobCase, jobScenario, type RollingUpdateCase, rollingUpdateCase, rollingUpdateScenario } from '../../scenarios/workload-arbitraries.ts';
 import { simulate } from '../../scenarios/simulate.ts';
 
 const RUNS = 25;
@@ -79,6 +79,32 @@ describe('Deployment rolling updates', () => {
           replicas: deployment?.status.replicas ?? 0,
           images: deploymentPods(result.state, deployment as Deployment).filter(isActive).map((pod) => pod.spec.containers[0]?.image),
         }).toEqual({ updated: spec.replicas, available: spec.replicas, replicas: spec.replicas, images: Array.from({ length: spec.replicas }, () => image) });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('Jobs', () => {
+  it('never run more pods at once than parallelism, and finish Complete or Failed as their pods say', () => {
+    fc.assert(
+      fc.property(jobCase, seed, (spec, runSeed) => {
+        const broken: string[] = [];
+        const result = simulate(jobScenario(spec), {
+          seed: runSeed,
+          keepEvents: false,
+          onEvent: (event, state) => {
+            const job = kindTable<Job>(state, 'Job').get('default/batch');
+            if (job === undefined) return;
+            const active = controlledObjects<Pod>(state, 'Pod', job.metadata.uid).filter(isActive).length;
+            if (active > spec.parallelism) broken.push(`rev ${event.rev}: ${active} active pods, more than ${spec.parallelism}`);
+          },
+        });
+        expect(broken.slice(0, 5)).toEqual([]);
+        const job = kindTable<Job>(result.state, 'Job').get('default/batch');
+        const finished = (job?.status.conditions ?? []).filter((condition) => condition.status === 'True').map((condition) => condition.type);
+        if (spec.failing) expect(finished).toContain('Failed');
+        else expect([finished.includes('Complete'), job?.status.succeeded]).toEqual([true, spec.completions]);
       }),
       { numRuns: RUNS },
     );
