@@ -1,6 +1,6 @@
 // `ksim get <kind> [name] --log run.ndjson`: what `kubectl get` would have printed at that point
-// of the run. `get all` prints every kind of kubectl's "all" category that has objects, one table
-// each, rows named "kind.group/name", as kubectl does.
+// of the run. `get all` (and a list such as `deploy,rs`) prints every kind asked for that has
+// objects, one table each, rows named "kind.group/name", as kubectl does.
 
 import { qualifiedResource } from '../apiserver/rejection.ts';
 import { type LabelSelector, selectorMatches } from '../core/labels.ts';
@@ -26,8 +26,9 @@ export interface GetOptions {
 }
 
 interface GetRequest {
-  /** One kind, or the kinds of a category (`all`). */
+  /** One kind, or several (`deploy,rs`, or the kinds of the `all` category). */
   readonly kinds: readonly KindDefinition[];
+  /** Several kinds: one table each, only those with objects, rows named "kind.group/name". */
   readonly category: boolean;
   readonly name?: string;
   /** Undefined for cluster-scoped kinds and for -A. */
@@ -37,16 +38,23 @@ interface GetRequest {
   readonly selector?: LabelSelector;
 }
 
+/** kubectl takes "deploy,rs" and "all": several kinds printed one table each, rows named kind/name. */
+function kindsOf(text: string): { kinds: KindDefinition[]; several: boolean } {
+  const names = text.split(',').map((name) => name.trim());
+  const kinds = names.flatMap((name) => (name.toLowerCase() === 'all' ? kindsInCategory('all') : [parseKind(name)]));
+  const unique = kinds.filter((kind, index) => kinds.indexOf(kind) === index);
+  return { kinds: unique, several: names.length > 1 || names[0]?.toLowerCase() === 'all' };
+}
+
 function checkRequest(options: GetOptions): GetRequest {
-  const category = options.kind.toLowerCase() === 'all';
-  const kinds = category ? kindsInCategory('all') : [parseKind(options.kind)];
+  const { kinds, several: category } = kindsOf(options.kind);
   const namespaced = kinds.some((definition) => definition.namespaced);
   const format = parseOutputFormat(options.output);
   const selector = parseLabelSelector(options.selector);
   const allNamespaces = options.allNamespaces === true && namespaced;
   if (options.name !== undefined && selector !== undefined) throw new CliError('name cannot be provided when a selector is specified');
   if (options.name !== undefined && allNamespaces) throw new CliError('a resource cannot be retrieved by name across all namespaces');
-  if (options.name !== undefined && category) throw new CliError('you must specify only one resource type when getting a resource by name');
+  if (options.name !== undefined && category) throw new CliError('there is no need to specify a resource type as a separate argument when passing arguments in resource/name form');
   const namespace = namespaced && !allNamespaces ? (options.namespace ?? 'default') : undefined;
   return {
     kinds,

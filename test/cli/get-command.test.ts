@@ -142,6 +142,21 @@ describe('ksim get tables', () => {
   });
 });
 
+describe('ksim get of several kinds', () => {
+  it('prints `all` as kubectl does: a table per kind that has objects, rows named kind.group/name', () => {
+    const { stdout } = get({ kind: 'all' });
+    const tables = stdout.split('\n\n');
+    expect(tables.map((table) => table.split('\n')[1]?.split(' ')[0])).toEqual(['pod/job-done', 'replicaset.apps/web']);
+    expect(stdout).not.toContain('settings');
+  });
+
+  it('prints the kinds of a comma list, and refuses a name with several kinds', () => {
+    const { stdout } = get({ kind: 'rs,cm' });
+    expect(stdout).toMatch(/^NAME +DESIRED +CURRENT +READY +AGE\nreplicaset\.apps\/web +3 +3 +1 +10m\n\nNAME +AGE\nconfigmap\/settings +10m\n$/);
+    expect(() => get({ kind: 'rs,cm', name: 'web' })).toThrow(CliError);
+  });
+});
+
 describe('ksim get -o json and -o yaml', () => {
   it('wraps a listing in a v1 List with sorted keys and four-space indentation', () => {
     const output = get({ kind: 'rs', output: 'json' }).stdout;
