@@ -45,3 +45,23 @@ export function maxContainerRestarts(pod: Pod): number {
   for (const status of pod.status.containerStatuses ?? []) max = Math.max(max, status.restartCount);
   return max;
 }
+
+/** The second upstream adds to its availability requeue "to avoid milliseconds skew in AddAfter". */
+export const READY_REQUEUE_SKEW_MS = 1000;
+
+/**
+ * When a controller of pods must sync again to see one turn available: the earliest
+ * readySince + minReadySeconds + 1 s still to come among the ready pods, as the AddAfter of the
+ * StatefulSet and DaemonSet controllers' updatePod handlers; undefined without minReadySeconds.
+ */
+export function readyPodRecheckMs(minReadySeconds: number, pods: readonly Pod[], nowMs: number): number | undefined {
+  if (minReadySeconds <= 0) return undefined;
+  let earliest: number | undefined;
+  for (const pod of pods) {
+    const since = readySinceMs(pod);
+    if (since === undefined) continue;
+    const atMs = since + minReadySeconds * 1000 + READY_REQUEUE_SKEW_MS;
+    if (atMs > nowMs && (earliest === undefined || atMs < earliest)) earliest = atMs;
+  }
+  return earliest;
+}

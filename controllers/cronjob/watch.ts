@@ -10,16 +10,13 @@ import type { CronJob } from '../../core/workloads.ts';
 import { kindTable } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { scheduleKey } from './keys.ts';
+import { sameRef } from '../common/object-changes.ts';
 
 /** resolveControllerRef: the CronJob a Job's controller reference names, if it exists with that uid. */
 function ownerKeys(state: ClusterState, job: KubeObject, ref: OwnerReference | undefined): string[] {
   if (ref === undefined || ref.kind !== 'CronJob') return [];
   const key = objectKey(job.metadata.namespace, ref.name);
   return kindTable(state, 'CronJob').get(key)?.metadata.uid === ref.uid ? [key] : [];
-}
-
-function sameRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {
-  return a?.uid === b?.uid && a?.kind === b?.kind && a?.name === b?.name;
 }
 
 function jobKeys(change: Change<ClusterState>, key: string): string[] {

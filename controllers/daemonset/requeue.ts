@@ -10,30 +10,13 @@
 import { type Effect, wake } from '../../core/controller.ts';
 import type { Pod } from '../../core/objects.ts';
 import type { DaemonSet } from '../../core/workloads.ts';
-import { readySinceMs } from '../common/pod-state.ts';
+import { readyPodRecheckMs } from '../common/pod-state.ts';
 import type { DaemonSetSyncPlan } from './plan.ts';
-
-/** The second upstream adds "to avoid milliseconds skew in AddAfter". */
-export const READY_REQUEUE_SKEW_MS = 1000;
-
-/** The earliest readySince + minReadySeconds + 1 s still to come among the DaemonSet's ready pods. */
-export function readyPodRecheckMs(ds: DaemonSet, pods: readonly Pod[], nowMs: number): number | undefined {
-  const minReadySeconds = ds.spec.minReadySeconds ?? 0;
-  if (minReadySeconds <= 0) return undefined;
-  let earliest: number | undefined;
-  for (const pod of pods) {
-    const since = readySinceMs(pod);
-    if (since === undefined) continue;
-    const atMs = since + minReadySeconds * 1000 + READY_REQUEUE_SKEW_MS;
-    if (atMs > nowMs && (earliest === undefined || atMs < earliest)) earliest = atMs;
-  }
-  return earliest;
-}
 
 export function requeueEffects(key: string, ds: DaemonSet, pods: readonly Pod[], plan: DaemonSetSyncPlan, nowMs: number): Effect[] {
   const effects: Effect[] = [];
   if (plan.requeueAfterMs !== undefined) effects.push(wake(nowMs + plan.requeueAfterMs, key));
-  const recheckMs = readyPodRecheckMs(ds, pods, nowMs);
+  const recheckMs = readyPodRecheckMs(ds.spec.minReadySeconds ?? 0, pods, nowMs);
   if (recheckMs !== undefined) effects.push(wake(recheckMs, key));
   return effects;
 }

@@ -3,19 +3,8 @@
 // updatedDesiredNodeCounts (update.go). Percentages of desiredNumberScheduled round up for both
 // maxSurge and maxUnavailable (GetScaledValueFromIntOrPercent with roundUp true).
 
-import type { IntOrString, DaemonSet } from '../../core/workloads.ts';
-
-/** intstr.GetScaledValueFromIntOrPercent; a string is the error upstream returns. */
-export function scaledValue(value: IntOrString, total: number, roundUp: boolean): number | string {
-  if (typeof value === 'number') return value;
-  if (!value.endsWith('%')) return 'invalid value for IntOrString: invalid type: string is not a percentage';
-  const digits = value.slice(0, -1);
-  if (!/^[+-]?\d+$/.test(digits)) {
-    return `invalid value for IntOrString: invalid value "${value}": strconv.Atoi: parsing "${digits}": invalid syntax`;
-  }
-  const scaled = (Number(digits) * total) / 100;
-  return roundUp ? Math.ceil(scaled) : Math.floor(scaled);
-}
+import type { DaemonSet } from '../../core/workloads.ts';
+import { scaledValue } from '../common/int-or-percent.ts';
 
 /** SurgeCount: 0 unless RollingUpdate asks for maxSurge. */
 export function surgeCount(ds: DaemonSet, numberToSchedule: number): number | string {

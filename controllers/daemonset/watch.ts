@@ -14,6 +14,7 @@ import type { ClusterState } from '../../reducers/state.ts';
 import { isPodReady } from '../common/pod-state.ts';
 import { nodeChangeKeys } from './node-routing.ts';
 import { daemonSetsSelecting, resolveDaemonSet } from './owned-objects.ts';
+import { sameRef } from '../common/object-changes.ts';
 
 function ownerKeys(state: ClusterState, namespace: string | undefined, ref: OwnerReference | undefined): string[] {
   const ds = resolveDaemonSet(state, namespace, ref);
@@ -25,10 +26,6 @@ function keysForObject(state: ClusterState, object: KubeObject, orphansMatter: b
   const ref = controllerOf(object);
   if (ref !== undefined) return ownerKeys(state, object.metadata.namespace, ref);
   return orphansMatter ? daemonSetsSelecting(state, object.metadata.namespace ?? '', object.metadata.labels).map(keyOf) : [];
-}
-
-function sameRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {
-  return a?.uid === b?.uid && a?.kind === b?.kind && a?.name === b?.name;
 }
 
 /**

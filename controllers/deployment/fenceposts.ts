@@ -1,7 +1,7 @@
 // How far a rolling update may go above and below spec.replicas: maxSurge and maxUnavailable
-// resolved against the desired count, as upstream's intstr.GetScaledValueFromIntOrPercent
-// (staging/src/k8s.io/apimachinery/pkg/util/intstr/intstr.go) and ResolveFenceposts, MaxSurge,
-// MaxUnavailable and MinAvailable (pkg/controller/deployment/util/deployment_util.go) compute it.
+// resolved against the desired count (controllers/common/int-or-percent.ts), as upstream's
+// ResolveFenceposts, MaxSurge, MaxUnavailable and MinAvailable
+// (pkg/controller/deployment/util/deployment_util.go) compute it.
 
 import type { Deployment, DeploymentSpec, IntOrString } from '../../core/workloads.ts';
 
@@ -13,41 +13,8 @@ export function defaultStrategy(): DeploymentSpec['strategy'] {
   return { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: DEFAULT_MAX_UNAVAILABLE, maxSurge: DEFAULT_MAX_SURGE } };
 }
 
-export type Scaled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
-
-const INT64_MAX = 2n ** 63n - 1n;
-
-/** strconv.Atoi as Go writes it: an optional sign and decimal digits, nothing else. */
-function atoi(text: string): Scaled<number> {
-  if (!/^[+-]?[0-9]+$/.test(text)) return { ok: false, error: `strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax` };
-  const value = BigInt(text);
-  if (value > INT64_MAX || value < -INT64_MAX - 1n) {
-    return { ok: false, error: `strconv.Atoi: parsing ${JSON.stringify(text)}: value out of range` };
-  }
-  return { ok: true, value: Number(value) };
-}
-
-/** getIntOrPercentValueSafely: a number as is, or a string that must end in "%". */
-function intOrPercent(value: IntOrString): Scaled<{ readonly amount: number; readonly percent: boolean }> {
-  if (typeof value === 'number') return { ok: true, value: { amount: value, percent: false } };
-  if (!value.endsWith('%')) return { ok: false, error: 'invalid type: string is not a percentage' };
-  const parsed = atoi(value.slice(0, -1));
-  if (!parsed.ok) return { ok: false, error: `invalid value ${JSON.stringify(value)}: ${parsed.error}` };
-  return { ok: true, value: { amount: parsed.value, percent: true } };
-}
-
-/**
- * A count as given, or a percentage of `total` rounded up or down. The float arithmetic is the
- * same as Go's (value * total / 100, then Ceil or Floor), so the results agree bit for bit.
- */
-export function getScaledValueFromIntOrPercent(value: IntOrString, total: number, roundUp: boolean): Scaled<number> {
-  const parsed = intOrPercent(value);
-  if (!parsed.ok) return { ok: false, error: `invalid value for IntOrString: ${parsed.error}` };
-  const { amount, percent } = parsed.value;
-  if (!percent) return { ok: true, value: amount };
-  const scaled = (amount * total) / 100;
-  return { ok: true, value: roundUp ? Math.ceil(scaled) : Math.floor(scaled) };
-}
+export { getScaledValueFromIntOrPercent, type Scaled } from '../common/int-or-percent.ts';
+import { getScaledValueFromIntOrPercent, type Scaled } from '../common/int-or-percent.ts';
 
 export interface Fenceposts {
   readonly maxSurge: number;

@@ -12,6 +12,7 @@ import { sameJson } from '../../core/canonical-json.ts';
 import { kindTable } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { deploymentOfPod, deploymentsSelecting, hasPodsLeft, resolveDeployment } from './owned-objects.ts';
+import { sameRef } from '../common/object-changes.ts';
 
 /** The key of the Deployment a controller reference names, if it exists with that uid. */
 function ownerKeys(state: ClusterState, namespace: string | undefined, ref: OwnerReference | undefined): string[] {
@@ -24,10 +25,6 @@ function addedReplicaSetKeys(state: ClusterState, rs: KubeObject): string[] {
   const ref = controllerOf(rs);
   if (ref !== undefined || rs.metadata.deletionTimestamp !== undefined) return ownerKeys(state, rs.metadata.namespace, ref);
   return deploymentsSelecting(state, rs.metadata.namespace ?? '', rs.metadata.labels);
-}
-
-function sameRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {
-  return a?.uid === b?.uid && a?.kind === b?.kind && a?.name === b?.name;
 }
 
 /**

@@ -21,17 +21,7 @@ import { isJobFinished } from './conditions.ts';
 import { hasJobTrackingFinalizer } from './job-pods.ts';
 import { batchKey, orphanPodKey } from './keys.ts';
 import { resolveJob } from './resolve.ts';
-
-function sameRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {
-  return a?.uid === b?.uid && a?.kind === b?.kind && a?.name === b?.name;
-}
-
-function sameLabels(a: Pod, b: Pod): boolean {
-  const left = a.metadata.labels ?? {};
-  const right = b.metadata.labels ?? {};
-  const keys = Object.keys(left);
-  return keys.length === Object.keys(right).length && keys.every((key) => left[key] === right[key]);
-}
+import { sameLabels, sameRef } from '../common/object-changes.ts';
 
 /** getPodJobs: the Jobs of the pod's namespace whose selector matches it, sorted by name. */
 function matchingJobKeys(state: ClusterState, pod: Pod): string[] {

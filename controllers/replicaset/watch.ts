@@ -11,6 +11,7 @@ import { kindTable } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { isPodReady } from '../common/pod-state.ts';
 import type { ReplicatedKind } from './replicated-kind.ts';
+import { sameLabels, sameRef } from '../common/object-changes.ts';
 
 /** resolveControllerRef: the key of the ReplicaSet a controller reference names, if it still exists. */
 function ownerKey(state: ClusterState, namespace: string | undefined, ref: OwnerReference | undefined, replicated: ReplicatedKind): string[] {
@@ -35,17 +36,6 @@ function keysForPod(state: ClusterState, pod: Pod, orphansMatter: boolean, repli
   const ref = controllerOf(pod);
   if (ref !== undefined) return ownerKey(state, pod.metadata.namespace, ref, replicated);
   return orphansMatter ? matchingKeys(state, pod, replicated) : [];
-}
-
-function sameRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {
-  return a?.uid === b?.uid && a?.kind === b?.kind && a?.name === b?.name;
-}
-
-function sameLabels(a: Pod, b: Pod): boolean {
-  const left = a.metadata.labels ?? {};
-  const right = b.metadata.labels ?? {};
-  const keys = Object.keys(left);
-  return keys.length === Object.keys(right).length && keys.every((key) => left[key] === right[key]);
 }
 
 function statusMatters(before: Pod, after: Pod): boolean {

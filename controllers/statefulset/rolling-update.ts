@@ -11,6 +11,7 @@ import { isTerminating, isUnavailable } from './health.ts';
 import { REVISION_LABEL } from './identity.ts';
 import type { Replica } from './replica-steps.ts';
 import type { SyncContext } from './sync-context.ts';
+import { scaledValue } from '../common/int-or-percent.ts';
 
 export interface RollingUpdateResult {
   /** How many pods the walk deleted (upstream's status.CurrentReplicas--). */
@@ -53,21 +54,6 @@ export function rollOnePod(context: SyncContext, replicas: readonly Replica[], u
     if (unavailable(context, replica)) return { deleted: 0 };
   }
   return { deleted: 0 };
-}
-
-/**
- * intstr.GetScaledValueFromIntOrPercent: a count as it is, or a percentage of `total` rounded
- * up or down; anything else is an error.
- */
-export function scaledValue(value: IntOrString, total: number, roundUp: boolean): number | string {
-  if (typeof value === 'number') return value;
-  if (!value.endsWith('%')) return 'invalid value for IntOrString: invalid type: string is not a percentage';
-  const digits = value.slice(0, -1);
-  if (!/^[+-]?\d+$/.test(digits)) {
-    return `invalid value for IntOrString: invalid value "${value}": strconv.Atoi: parsing "${digits}": invalid syntax`;
-  }
-  const scaled = (Number(digits) * total) / 100;
-  return roundUp ? Math.ceil(scaled) : Math.floor(scaled);
 }
 
 /** getStatefulSetMaxUnavailable: default 1, percentages rounded down, never below 1. */

@@ -13,6 +13,7 @@ import { sameJson } from '../../core/canonical-json.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { isPodReady } from '../common/pod-state.ts';
 import { resolveStatefulSet, statefulSetsNamingClaim, statefulSetsSelecting } from './owned-objects.ts';
+import { sameRef } from '../common/object-changes.ts';
 
 function ownerKeys(state: ClusterState, namespace: string | undefined, ref: OwnerReference | undefined): string[] {
   const set = resolveStatefulSet(state, namespace, ref);
@@ -24,10 +25,6 @@ function keysForPod(state: ClusterState, pod: Pod, orphansMatter: boolean): stri
   const ref = controllerOf(pod);
   if (ref !== undefined) return ownerKeys(state, pod.metadata.namespace, ref);
   return orphansMatter ? statefulSetsSelecting(state, pod.metadata.namespace ?? '', pod.metadata.labels).map(keyOf) : [];
-}
-
-function sameRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {
-  return a?.uid === b?.uid && a?.kind === b?.kind && a?.name === b?.name;
 }
 
 /** What a sync reads of a pod's status: its phase and whether (and since when) it is ready. */

@@ -1,36 +1,12 @@
 // An API server with no controllers: commands in, events and state out. Reducer and admission
 // tests use it so they exercise the same path a run does.
 
-import { admit } from '../../apiserver/admit.ts';
-import type { Command } from '../../core/commands.ts';
-import { Engine } from '../../core/engine.ts';
-import type { KsimEvent } from '../../core/events.ts';
-import { initialState, reduce } from '../../reducers/index.ts';
-import type { ClusterState } from '../../reducers/state.ts';
+import { ClusterHarness } from './cluster-harness.ts';
 
-export class ApiHarness {
-  readonly events: KsimEvent[] = [];
-  private readonly engine: Engine<ClusterState>;
-
+/** The cluster without controllers: what admission and the reducers make of each request. */
+export class ApiHarness extends ClusterHarness {
   constructor(seed = 1) {
-    this.engine = new Engine({ initialState: initialState(), admit, reduce, controllers: [], onEvent: (event) => this.events.push(event) }, seed);
-    for (const name of ['default', 'kube-system']) this.run({ type: 'create', actor: 'kube-apiserver', manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
-  }
-
-  get state(): ClusterState {
-    return this.engine.currentState;
-  }
-
-  /** Runs the command at the given virtual time and returns the events it produced. */
-  run(command: Command, atMs = this.engine.nowMs): KsimEvent[] {
-    const before = this.events.length;
-    this.engine.schedule(atMs, command);
-    this.engine.runUntil(atMs);
-    return this.events.slice(before);
-  }
-
-  apply(manifest: unknown, atMs?: number): KsimEvent[] {
-    return this.run({ type: 'apply', actor: 'user', manifest }, atMs);
+    super([], seed);
   }
 }
 

@@ -2,7 +2,8 @@
 // (pkg/controller/statefulset/stateful_set_utils_test.go).
 
 import { describe, expect, it } from 'vitest';
-import { scaledValue, statefulSetMaxUnavailable } from '../../../controllers/statefulset/rolling-update.ts';
+import { scaledValue } from '../../../controllers/common/int-or-percent.ts';
+import { statefulSetMaxUnavailable } from '../../../controllers/statefulset/rolling-update.ts';
 
 describe('StatefulSet rolling update: getStatefulSetMaxUnavailable', () => {
   it.each([
