@@ -26,7 +26,10 @@ function similar(state: ClusterState, record: EventRecord, message: string, sour
   const uid = record.involvedObject.uid;
   if (uid === undefined) return undefined;
   const key = state.indexes.eventsByIdentity.get(eventIdentity(uid, record.type, record.reason, message, source));
-  return key === undefined ? undefined : kindTable<KubeEvent>(state, EVENT_KIND).get(key);
+  const event = key === undefined ? undefined : kindTable<KubeEvent>(state, EVENT_KIND).get(key);
+  // The index holds a digest: an Event found by it counts only if it is truly the same one.
+  const same = event !== undefined && event.involvedObject.uid === uid && event.type === record.type && event.reason === record.reason && event.message === message && event.source.component === source;
+  return same ? event : undefined;
 }
 
 /**

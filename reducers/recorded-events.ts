@@ -13,9 +13,22 @@ import type { ClusterState } from './state.ts';
 
 export const EVENT_KIND = 'Event';
 
-/** What makes two Events the same, as the EventCorrelator's aggregate key without the time. */
+/** 32-bit FNV-1a over a string's UTF-16 code units, from a given start. */
+function fnv1a(text: string, seed: number): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/**
+ * What makes two Events the same, as the EventCorrelator's aggregate key without the time: the
+ * object, type, reason, source and message. The index keeps a short digest of them (two 32-bit
+ * hashes) rather than the message itself, since every key is hashed again on each lookup; whoever
+ * finds an Event by its digest compares the fields before counting on it.
+ */
 export function eventIdentity(uid: string, type: string, reason: string, message: string, source: string): string {
-  return `${uid}\u0000${type}\u0000${reason}\u0000${source}\u0000${message}`;
+  const text = `${uid}\u0000${type}\u0000${reason}\u0000${source}\u0000${message}`;
+  return `${fnv1a(text, 0x811c9dc5).toString(36)}.${fnv1a(text, 0x050c5d1f).toString(36)}`;
 }
 
 function created(event: EventOf<'event/recorded'>): KubeEvent {
