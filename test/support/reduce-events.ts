@@ -4,7 +4,9 @@
 import type { Change, ReconcileContext } from '../../core/controller.ts';
 import type { EventBody, KsimEvent } from '../../core/events.ts';
 import { Rng } from '../../core/prng.ts';
-import { reduce } from '../../reducers/index.ts';
+import { createdEvent } from '../../apiserver/writes.ts';
+import type { KubeObject } from '../../core/objects.ts';
+import { initialState, reduce } from '../../reducers/index.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 
 /** Appends one event to a state through the real reducer. */
@@ -21,4 +23,9 @@ export function apply(state: ClusterState, ...bodies: EventBody[]): ClusterState
 /** A reconcile context with a fixed random stream, so tie-breaks repeat. */
 export function contextAt(state: ClusterState, nowMs = 0): ReconcileContext<ClusterState> {
   return { state, nowMs, rng: new Rng(1, 'test') };
+}
+
+/** A state holding these objects, each created in the order given with the event admission would record. */
+export function stateWith(...objects: KubeObject[]): ClusterState {
+  return apply(initialState(), ...objects.map(createdEvent));
 }

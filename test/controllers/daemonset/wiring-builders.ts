@@ -5,31 +5,11 @@
 import { controllerRef } from '../../../controllers/common/controller-ref.ts';
 import type { Command } from '../../../core/commands.ts';
 import type { Effect } from '../../../core/controller.ts';
-import type { EventBody } from '../../../core/events.ts';
-import type { KubeObject, Node, Pod } from '../../../core/objects.ts';
+import type { KubeObject, Pod } from '../../../core/objects.ts';
 import type { DaemonSet } from '../../../core/workloads.ts';
-import { initialState } from '../../../reducers/index.ts';
-import type { ClusterState } from '../../../reducers/state.ts';
-import { apply } from '../../support/reduce-events.ts';
 import { daemonPod, type PodOptions } from './builders.ts';
 
 export const KEY = 'default/foo';
-
-function creation(object: KubeObject): EventBody {
-  switch (object.kind) {
-    case 'Pod':
-      return { type: 'pod/created', object: object as Pod };
-    case 'Node':
-      return { type: 'node/joined', object: object as Node };
-    default:
-      return { type: 'object/created', object };
-  }
-}
-
-/** A state holding these objects, created in the order given. */
-export function stateWith(...objects: KubeObject[]): ClusterState {
-  return apply(initialState(), ...objects.map(creation));
-}
 
 /** A daemon pod controlled by `ds`. */
 export function ownedPod(ds: DaemonSet, name: string, options: PodOptions = {}): Pod {
@@ -84,3 +64,5 @@ export function describeCommands(effects: readonly Effect[]): string[] {
 export function wakesOf(effects: readonly Effect[]): number[] {
   return effects.flatMap((effect) => (effect.kind === 'wake' ? [effect.atMs] : []));
 }
+
+export { stateWith } from '../../support/reduce-events.ts';

@@ -5,8 +5,7 @@
 import { toTimestamp } from '../../../core/clock.ts';
 import type { Command } from '../../../core/commands.ts';
 import type { Effect } from '../../../core/controller.ts';
-import type { EventBody } from '../../../core/events.ts';
-import type { KubeObject, Pod, PodTemplateSpec, ReplicaSet } from '../../../core/objects.ts';
+import type { Pod, PodTemplateSpec, ReplicaSet } from '../../../core/objects.ts';
 import type { Deployment } from '../../../core/workloads.ts';
 import { controllerRef } from '../../../controllers/common/controller-ref.ts';
 import { maxSurge } from '../../../controllers/deployment/fenceposts.ts';
@@ -23,22 +22,12 @@ import {
   REVISION_ANNOTATION,
 } from '../../../controllers/deployment/revisions.ts';
 import { syncDeployment } from '../../../controllers/deployment/reconcile.ts';
-import { initialState } from '../../../reducers/index.ts';
 import { lookupObject } from '../../../reducers/lookup.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
-import { apply, contextAt } from '../../support/reduce-events.ts';
+import { contextAt } from '../../support/reduce-events.ts';
 import { pod, template } from './builders.ts';
 
 export const KEY = 'default/foo';
-
-function creation(object: KubeObject): EventBody {
-  return object.kind === 'Pod' ? { type: 'pod/created', object: object as Pod } : { type: 'object/created', object };
-}
-
-/** A state holding these objects, created in the order given. */
-export function stateWith(...objects: KubeObject[]): ClusterState {
-  return apply(initialState(), ...objects.map(creation));
-}
 
 /** The stored Deployment (with its resourceVersion). */
 export function storedDeployment(state: ClusterState, name = 'foo'): Deployment {
@@ -132,3 +121,5 @@ export function planOf(effects: readonly Effect[]): string[] {
     }
   });
 }
+
+export { stateWith } from '../../support/reduce-events.ts';

@@ -2,22 +2,10 @@
 // the indexes (controllees, namespaces) are filled: Jobs from builders.ts, and their pods with a
 // controller reference to them.
 
-import type { EventBody } from '../../../core/events.ts';
-import type { KubeObject, Pod } from '../../../core/objects.ts';
+import type { Pod } from '../../../core/objects.ts';
 import type { Job } from '../../../core/workloads.ts';
 import { controllerRef } from '../../../controllers/common/controller-ref.ts';
-import { initialState } from '../../../reducers/index.ts';
-import type { ClusterState } from '../../../reducers/state.ts';
-import { apply } from '../../support/reduce-events.ts';
 import { pod, type PodOptions } from './builders.ts';
-
-function creation(object: KubeObject): EventBody {
-  return object.kind === 'Pod' ? { type: 'pod/created', object: object as Pod } : { type: 'object/created', object };
-}
-
-export function stateWith(...objects: KubeObject[]): ClusterState {
-  return apply(initialState(), ...objects.map(creation));
-}
 
 /** A pod the Job controls, labelled so its selector matches. */
 export function podOf(job: Job, options: PodOptions = {}): Pod {
@@ -33,3 +21,5 @@ export function orphaned(built: Pod): Pod {
 }
 
 export const COMPLETE = { type: 'Complete', status: 'True' as const };
+
+export { stateWith } from '../../support/reduce-events.ts';

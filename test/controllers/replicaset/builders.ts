@@ -4,10 +4,8 @@
 
 import { toTimestamp } from '../../../core/clock.ts';
 import type { Effect } from '../../../core/controller.ts';
-import type { EventBody } from '../../../core/events.ts';
 import type { Labels } from '../../../core/labels.ts';
 import type {
-  KubeObject,
   OwnerReference,
   Pod,
   PodPhase,
@@ -15,8 +13,6 @@ import type {
   ReplicaSetStatus,
 } from '../../../core/objects.ts';
 import { controllerRef } from '../../../controllers/common/controller-ref.ts';
-import { initialState } from '../../../reducers/index.ts';
-import type { ClusterState } from '../../../reducers/state.ts';
 import { apply, change, contextAt } from '../../support/reduce-events.ts';
 
 export { apply, change, contextAt };
@@ -128,15 +124,6 @@ export function pod(name: string, options: PodOptions = {}): Pod {
   };
 }
 
-function creation(object: KubeObject): EventBody {
-  return object.kind === 'Pod' ? { type: 'pod/created', object: object as Pod } : { type: 'object/created', object };
-}
-
-/** A state holding these objects, created in the order given. */
-export function stateWith(...objects: KubeObject[]): ClusterState {
-  return apply(initialState(), ...objects.map(creation));
-}
-
 /** What a reconcile asked for, sorted by kind, as upstream's FakePodControl records it. */
 export interface Recorded {
   readonly creates: Record<string, unknown>[];
@@ -176,3 +163,5 @@ export function record(effects: readonly Effect[]): Recorded {
   }
   return recorded;
 }
+
+export { stateWith } from '../../support/reduce-events.ts';

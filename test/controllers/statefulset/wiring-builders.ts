@@ -4,14 +4,10 @@
 
 import type { Command } from '../../../core/commands.ts';
 import type { Effect } from '../../../core/controller.ts';
-import type { EventBody } from '../../../core/events.ts';
 import type { KubeObject, Pod } from '../../../core/objects.ts';
 import type { StatefulSet } from '../../../core/workloads.ts';
 import { newStatefulSetPod } from '../../../controllers/statefulset/pod-template.ts';
 import { newRevision } from '../../../controllers/statefulset/revisions.ts';
-import { initialState } from '../../../reducers/index.ts';
-import type { ClusterState } from '../../../reducers/state.ts';
-import { apply } from '../../support/reduce-events.ts';
 import { podFrom, type PodState, type SetOptions, statefulSet } from './builders.ts';
 
 export const KEY = 'default/foo';
@@ -19,15 +15,6 @@ export const KEY = 'default/foo';
 /** The set "foo" (uid "test", selector foo=bar) of the colleague's builders, as asked. */
 export function set(options: SetOptions = {}): StatefulSet {
   return statefulSet(options);
-}
-
-function creation(object: KubeObject): EventBody {
-  return object.kind === 'Pod' ? { type: 'pod/created', object: object as Pod } : { type: 'object/created', object };
-}
-
-/** A state holding these objects, created in the order given. */
-export function stateWith(...objects: KubeObject[]): ClusterState {
-  return apply(initialState(), ...objects.map(creation));
 }
 
 /** The pod the set makes at `ordinal`, stored in the state it is given. */
@@ -83,3 +70,5 @@ export function describeCommands(effects: readonly Effect[]): string[] {
     }
   });
 }
+
+export { stateWith } from '../../support/reduce-events.ts';
