@@ -15,6 +15,7 @@ import type { ClusterState } from '../../../reducers/state.ts';
 import { apply, contextAt } from '../../support/reduce-events.ts';
 import { afterTop, cronJob, HOUR_MS, job, MINUTE_MS, TOP_OF_THE_HOUR } from './builders.ts';
 import { stateWith } from './state-builders.ts';
+import { commandsOf } from '../../support/effects.ts';
 
 const KEY = 'snazzycats/mycronjob';
 const cj = cronJob();
@@ -29,10 +30,6 @@ function summary(effects: readonly Effect[]): string[] {
     if (command.type === 'recordEvent') return `event ${command.event.reason}`;
     return 'name' in command ? `${command.type} ${command.name}` : command.type;
   });
-}
-
-function commandsOf(effects: readonly Effect[]): Command[] {
-  return effects.flatMap((effect) => (effect.kind === 'submit' ? [effect.command] : []));
 }
 
 function reconcile(state: ClusterState, key: string, nowMs: number, memory = new CronJobControllerMemory()): Effect[] {

@@ -3,7 +3,6 @@
 // owned as the controller makes them, and readers of the requests a sync asks for.
 
 import { controllerRef } from '../../../controllers/common/controller-ref.ts';
-import type { Command } from '../../../core/commands.ts';
 import type { Effect } from '../../../core/controller.ts';
 import type { KubeObject, Pod } from '../../../core/objects.ts';
 import type { DaemonSet } from '../../../core/workloads.ts';
@@ -35,34 +34,10 @@ export function revisionObject(name: string, labels: Readonly<Record<string, str
   } as KubeObject;
 }
 
-export function commandsOf(effects: readonly Effect[]): Command[] {
-  return effects.flatMap((effect) => (effect.kind === 'submit' ? [effect.command] : []));
-}
-
-/** "type Kind/name" for each request, to read a sync's calls in order. */
-export function describeCommands(effects: readonly Effect[]): string[] {
-  return commandsOf(effects).map((command) => {
-    switch (command.type) {
-      case 'create': {
-        const manifest = command.manifest as KubeObject;
-        return `create ${manifest.kind}/${manifest.metadata.name ?? manifest.metadata.generateName ?? ''}`;
-      }
-      case 'recordEvent':
-        return `recordEvent ${command.event.reason}`;
-      case 'patch':
-      case 'updateStatus':
-      case 'delete':
-      case 'adopt':
-      case 'release':
-        return `${command.type} ${command.kind}/${command.name}`;
-      default:
-        return command.type;
-    }
-  });
-}
-
 export function wakesOf(effects: readonly Effect[]): number[] {
   return effects.flatMap((effect) => (effect.kind === 'wake' ? [effect.atMs] : []));
 }
 
 export { stateWith } from '../../support/reduce-events.ts';
+
+export { commandsOf, describeCommands } from '../../support/effects.ts';

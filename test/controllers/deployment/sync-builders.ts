@@ -3,7 +3,6 @@
 // the controller itself would have created them, and the commands a sync asks for.
 
 import { toTimestamp } from '../../../core/clock.ts';
-import type { Command } from '../../../core/commands.ts';
 import type { Effect } from '../../../core/controller.ts';
 import type { Pod, PodTemplateSpec, ReplicaSet } from '../../../core/objects.ts';
 import type { Deployment } from '../../../core/workloads.ts';
@@ -96,10 +95,6 @@ export function sync(state: ClusterState, nowMs = 0, key = KEY): readonly Effect
   return syncDeployment(key, contextAt(state, nowMs));
 }
 
-export function commandsOf(effects: readonly Effect[]): Command[] {
-  return effects.flatMap((effect) => (effect.kind === 'submit' ? [effect.command] : []));
-}
-
 /** "type Kind/name" for each command, the plan at a glance. */
 export function planOf(effects: readonly Effect[]): string[] {
   return effects.map((effect) => {
@@ -123,3 +118,5 @@ export function planOf(effects: readonly Effect[]): string[] {
 }
 
 export { stateWith } from '../../support/reduce-events.ts';
+
+export { commandsOf } from '../../support/effects.ts';

@@ -6,19 +6,15 @@ import { of } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { garbageCollector } from '../../../controllers/garbage-collector/index.ts';
 import type { Command } from '../../../core/commands.ts';
-import type { Effect } from '../../../core/controller.ts';
 import type { KubeObject, OwnerReference } from '../../../core/objects.ts';
 import { kindTable } from '../../../reducers/lookup.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
 import { ClusterHarness } from '../../support/cluster-harness.ts';
 import { apply, change, contextAt, ownedBy, pod, replicaSet, stateWith } from '../replicaset/builders.ts';
+import { commandsOf } from '../../support/effects.ts';
 
 const collector = garbageCollector();
 const rs = replicaSet({ name: 'web' });
-
-function commands(effects: readonly Effect[]): Command[] {
-  return effects.flatMap((effect) => (effect.kind === 'submit' ? [effect.command] : []));
-}
 
 /** The state once the ReplicaSet is gone, its pods left behind. */
 function withoutReplicaSet(...objects: KubeObject[]): ClusterState {
@@ -40,7 +36,7 @@ describe('garbage collector: background', () => {
   it('deletes a pod whose controller is gone, with its uid as precondition', () => {
     const state = withoutReplicaSet(pod('a', { owners: [ownedBy(rs)] }), pod('other'));
     const expected: Command = { type: 'delete', actor: 'controller/garbage-collector', kind: 'Pod', namespace: 'default', name: 'a', uid: 'uid-a', propagationPolicy: 'Background' };
-    expect(commands(collector.reconcile('Pod:default/a', contextAt(state)))).toEqual([expected]);
+    expect(commandsOf(collector.reconcile('Pod:default/a', contextAt(state)))).toEqual([expected]);
   });
 
   it('leaves pods that are already being deleted', () => {
@@ -51,7 +47,7 @@ describe('garbage collector: background', () => {
   it('only drops the dangling reference of a pod that still has a live owner', () => {
     const keeper: OwnerReference = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'keeper', uid: 'uid-keeper' };
     const state = apply(withoutReplicaSet(pod('a', { owners: [ownedBy(rs), keeper] })), { type: 'object/created', object: replicaSet({ name: 'keeper' }) });
-    const [command] = commands(collector.reconcile('Pod:default/a', contextAt(state)));
+    const [command] = commandsOf(collector.reconcile('Pod:default/a', contextAt(state)));
     expect(command).toMatchObject({ type: 'release', kind: 'Pod', name: 'a', ownerUid: 'uid-web' });
   });
 
@@ -64,7 +60,7 @@ describe('garbage collector: background', () => {
   it('deletes an object created with an owner that does not exist (a dangling reference from the start)', () => {
     const created = change(stateWith(), { type: 'pod/created', object: pod('a', { owners: [ownedBy(rs)] }) });
     expect(keysOf(created)).toEqual(['Pod:default/a']);
-    expect(commands(collector.reconcile('Pod:default/a', contextAt(created.after)))).toMatchObject([{ type: 'delete', name: 'a' }]);
+    expect(commandsOf(collector.reconcile('Pod:default/a', contextAt(created.after)))).toMatchObject([{ type: 'delete', name: 'a' }]);
   });
 });
 

@@ -6,16 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { JobControllerMemory } from '../../../controllers/job/memory.ts';
 import { reconcileJobKey, syncOrphanPod } from '../../../controllers/job/reconcile.ts';
-import type { Command } from '../../../core/commands.ts';
 import type { Effect } from '../../../core/controller.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
 import { contextAt } from '../../support/reduce-events.ts';
 import { job, pod, terminated } from './builders.ts';
 import { COMPLETE, orphaned, podOf, stateWith } from './state-builders.ts';
-
-function commands(effects: readonly Effect[]): Command[] {
-  return effects.flatMap((effect) => (effect.kind === 'submit' ? [effect.command] : []));
-}
+import { commandsOf } from '../../support/effects.ts';
 
 function summary(effects: readonly Effect[]): string[] {
   return effects.map((effect) => {
@@ -32,7 +28,7 @@ function reconcile(state: ClusterState, key: string, nowMs: number, memory = new
 
 describe('syncJob', () => {
   it('creates the pods a new Job wants, each recording SuccessfulCreate with the name given', () => {
-    const created = commands(reconcile(stateWith(job({ parallelism: 2, completions: 4 }, {}, 'work')), 'default/work', 0)).filter((c) => c.type === 'create');
+    const created = commandsOf(reconcile(stateWith(job({ parallelism: 2, completions: 4 }, {}, 'work')), 'default/work', 0)).filter((c) => c.type === 'create');
     expect(created).toHaveLength(2);
     expect(created[0]?.record).toMatchObject({ reason: 'SuccessfulCreate', message: 'Created pod: {name}', involvedObject: { kind: 'Job', name: 'work' } });
     expect(created[0]?.recordOnRefusal).toMatchObject({ type: 'Warning', reason: 'FailedCreate', message: 'Error creating: {error}' });
@@ -43,7 +39,7 @@ describe('syncJob', () => {
     const finishedPod = podOf(work, { name: 'work-1', phase: 'Succeeded', finalizer: true, containerStatuses: [terminated('main', 0, 1000)] });
     const state = stateWith(work, finishedPod);
     const version = state.objects.get('Job')?.get('default/work')?.metadata.resourceVersion;
-    const writes = commands(reconcile(state, 'default/work', 2000));
+    const writes = commandsOf(reconcile(state, 'default/work', 2000));
     expect(writes.map((c) => c.type)).toEqual(['updateStatus', 'removeFinalizer', 'updateStatus', 'recordEvent']);
     expect(writes.map((c) => ('resourceVersion' in c ? c.resourceVersion : undefined))).toEqual([version, undefined, undefined, undefined]);
   });
@@ -67,7 +63,7 @@ describe('syncJob', () => {
   it('adopts a matching orphan and gives it the tracking finalizer', () => {
     const work = job({}, {}, 'work');
     const stray = orphaned(podOf(work, { name: 'stray' }));
-    const adoption = commands(reconcile(stateWith(work, stray), 'default/work', 0)).slice(0, 2);
+    const adoption = commandsOf(reconcile(stateWith(work, stray), 'default/work', 0)).slice(0, 2);
     expect(adoption).toMatchObject([
       { type: 'adopt', name: 'stray', owner: { kind: 'Job', name: 'work', uid: work.metadata.uid, controller: true } },
       { type: 'patch', name: 'stray', patch: { metadata: { finalizers: ['batch.kubernetes.io/job-tracking'] } } },
@@ -92,7 +88,7 @@ describe('syncOrphanPod', () => {
 
   it('removes the finalizer of a pod no Job controls', () => {
     const stray = orphaned(podOf(running, { name: 'stray', finalizer: true }));
-    expect(commands(syncOrphanPod('default/stray', stateWith(stray)))).toMatchObject([
+    expect(commandsOf(syncOrphanPod('default/stray', stateWith(stray)))).toMatchObject([
       { type: 'removeFinalizer', kind: 'Pod', name: 'stray', finalizer: 'batch.kubernetes.io/job-tracking', actor: 'controller/job' },
     ]);
   });

@@ -20,6 +20,7 @@ import type {
 import { initialState } from '../../../reducers/index.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
 import { apply, change, contextAt } from '../../support/reduce-events.ts';
+import { commandsOf } from '../../support/effects.ts';
 
 export { apply, change, contextAt };
 
@@ -110,10 +111,6 @@ export function stateWith(nodes: readonly Node[], pods: readonly Pod[] = []): Cl
   return state;
 }
 
-
-export function commandsOf(effects: readonly Effect[]): Command[] {
-  return effects.flatMap((effect) => (effect.kind === 'submit' ? [effect.command] : []));
-}
 
 export function wakesOf(effects: readonly Effect[]): Extract<Effect, { kind: 'wake' }>[] {
   return effects.flatMap((effect) => (effect.kind === 'wake' ? [effect] : []));
@@ -231,3 +228,5 @@ export function statusLog(run: Run): { atMs: number; status: PodStatus }[] {
     command.type === 'updatePodStatus' ? [{ atMs, status: command.status }] : [],
   );
 }
+
+export { commandsOf };

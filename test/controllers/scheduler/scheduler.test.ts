@@ -10,10 +10,7 @@ import type { EventBody, KsimEvent } from '../../../core/events.ts';
 import type { Pod } from '../../../core/objects.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
 import { apply, makeNode, makePod, stateOf, testRng } from './builders.ts';
-
-function commands(effects: readonly Effect[]): Command[] {
-  return effects.flatMap((effect) => (effect.kind === 'submit' ? [effect.command] : []));
-}
+import { commandsOf } from '../../support/effects.ts';
 
 function reconcile(state: ClusterState, key: string, controller = scheduler()): readonly Effect[] {
   return controller.reconcile(key, { state, nowMs: 5000, rng: testRng() });
@@ -37,7 +34,7 @@ const tooBig = makePod('big', { requests: [{ cpu: '64' }] });
 describe('scheduler reconcile', () => {
   it('binds a waiting pod, as kube-scheduler', () => {
     const state = stateOf([makeNode('n1')], [makePod('web')]);
-    expect(commands(reconcile(state, 'default/web'))).toEqual([
+    expect(commandsOf(reconcile(state, 'default/web'))).toEqual([
       {
         type: 'bindPod',
         actor: 'kube-scheduler',
@@ -51,7 +48,7 @@ describe('scheduler reconcile', () => {
 
   it('reports a pod that fits nowhere as Unschedulable with upstream message', () => {
     const state = stateOf([makeNode('n1'), makeNode('n2')], [tooBig]);
-    expect(commands(reconcile(state, 'default/big'))).toEqual([
+    expect(commandsOf(reconcile(state, 'default/big'))).toEqual([
       {
         type: 'reportSchedulingFailure',
         actor: 'kube-scheduler',
@@ -66,16 +63,16 @@ describe('scheduler reconcile', () => {
 
   it('stays quiet when the PodScheduled condition already says the same', () => {
     let state = stateOf([makeNode('n1')], [tooBig]);
-    for (const command of commands(reconcile(state, 'default/big'))) state = accept(state, command);
+    for (const command of commandsOf(reconcile(state, 'default/big'))) state = accept(state, command);
     expect(reconcile(state, 'default/big')).toEqual([]);
   });
 
   it('reports again when the reason changes', () => {
     let state = stateOf([makeNode('n1')], [tooBig]);
-    for (const command of commands(reconcile(state, 'default/big'))) state = accept(state, command);
+    for (const command of commandsOf(reconcile(state, 'default/big'))) state = accept(state, command);
     state = apply(state, { type: 'node/joined', object: makeNode('n2', { cpu: '2' }) });
     expect(
-      commands(reconcile(state, 'default/big')).map((c) =>
+      commandsOf(reconcile(state, 'default/big')).map((c) =>
         c.type === 'reportSchedulingFailure' ? c.message : '',
       ),
     ).toEqual(['0/2 nodes are available: 2 Insufficient cpu.']);
@@ -109,7 +106,7 @@ describe('scheduler retries', () => {
     );
     const controller = scheduler();
     for (const key of ['default/low', 'default/high', 'default/early', 'default/placed']) {
-      for (const command of commands(reconcile(state, key, controller))) state = accept(state, command);
+      for (const command of commandsOf(reconcile(state, key, controller))) state = accept(state, command);
     }
     expect(reconcile(state, RETRY_UNSCHEDULABLE_KEY, controller)).toEqual([
       { kind: 'wake', atMs: 5000, key: 'default/high' },
@@ -152,7 +149,7 @@ describe('scheduler determinism', () => {
     const placed: string[] = [];
     for (let index = 0; index < count; index++) {
       state = apply(state, { type: 'pod/created', object: makePod(`p${index}`) });
-      for (const command of commands(controller.reconcile(`default/p${index}`, { state, nowMs: 0, rng }))) {
+      for (const command of commandsOf(controller.reconcile(`default/p${index}`, { state, nowMs: 0, rng }))) {
         if (command.type === 'bindPod') placed.push(command.nodeName);
         state = accept(state, command);
       }
@@ -175,7 +172,7 @@ describe('scheduler determinism', () => {
     const nodes = Array.from({ length: 200 }, (_, index) => makeNode(`n${String(index).padStart(3, '0')}`));
     const state = stateOf(nodes, [makePod('first'), makePod('second')]);
     const chosen = ['default/first', 'default/second'].map((key) => {
-      const [command] = commands(controller.reconcile(key, { state, nowMs: 0, rng: testRng() }));
+      const [command] = commandsOf(controller.reconcile(key, { state, nowMs: 0, rng: testRng() }));
       return command?.type === 'bindPod' ? Number(command.nodeName.slice(1)) : -1;
     });
     expect(chosen[0]).toBeLessThan(100);

@@ -2,8 +2,6 @@
 // reducers (so objects carry resourceVersions and the indexes are filled), pods and revisions
 // shaped as the controller itself makes them, and readers of the requests a sync asks for.
 
-import type { Command } from '../../../core/commands.ts';
-import type { Effect } from '../../../core/controller.ts';
 import type { KubeObject, Pod } from '../../../core/objects.ts';
 import type { StatefulSet } from '../../../core/workloads.ts';
 import { newStatefulSetPod } from '../../../controllers/statefulset/pod-template.ts';
@@ -43,32 +41,6 @@ export function storedRevision(owner: StatefulSet, revision = 1, withOwner = tru
   } as KubeObject;
 }
 
-export function commandsOf(effects: readonly Effect[]): Command[] {
-  return effects.flatMap((effect) => (effect.kind === 'submit' ? [effect.command] : []));
-}
-
-/** "type Kind/name" for each request, to read a sync's calls in order. */
-export function describeCommands(effects: readonly Effect[]): string[] {
-  return commandsOf(effects).map((command) => {
-    switch (command.type) {
-      case 'create': {
-        const manifest = command.manifest as KubeObject;
-        return `create ${manifest.kind}/${manifest.metadata.name}`;
-      }
-      case 'update':
-        return `update ${command.object.kind}/${command.object.metadata.name}`;
-      case 'recordEvent':
-        return `recordEvent ${command.event.reason}`;
-      case 'patch':
-      case 'updateStatus':
-      case 'delete':
-      case 'adopt':
-      case 'release':
-        return `${command.type} ${command.kind}/${command.name}`;
-      default:
-        return command.type;
-    }
-  });
-}
-
 export { stateWith } from '../../support/reduce-events.ts';
+
+export { commandsOf, describeCommands } from '../../support/effects.ts';
