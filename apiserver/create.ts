@@ -12,7 +12,7 @@ import { type FieldError, required, validateDns1123Label, validateDns1123Subdoma
 import { lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import type { ManifestHead } from './manifest.ts';
-import { alreadyExists, invalidObject, notFound, type RequestInfo } from './rejection.ts';
+import { alreadyExists, forbiddenRequest, invalidObject, notFound, type RequestInfo } from './rejection.ts';
 import { createdEvent } from './writes.ts';
 
 /** Upstream trims the base so the name with its five random characters stays within 63. */
@@ -64,11 +64,14 @@ export function createObject(head: ManifestHead, state: ClusterState, context: A
   const name = chooseName(head, state, namespace, context);
   if (name === undefined) return { refused: invalidObject(request, [required('metadata.name', 'name or generateName is required')]) };
   const named = { ...request, name };
+  const built = { ...head.body, metadata: systemMetadata(head, name, namespace, context) } as KubeObject;
+  const admitted = definition.admitCreate?.(built, state) ?? { object: built };
+  // Admission runs before the name is generated, so upstream names the object by its prefix.
+  if ('forbidden' in admitted) return { refused: forbiddenRequest({ ...request, name: head.name ?? head.generateName ?? name }, admitted.forbidden) };
   const metadataErrors = [...validateName(definition, name), ...validateLabels('metadata.labels', head.metadata.labels), ...validateFinalizers(head.metadata.finalizers)];
   if (metadataErrors.length > 0) return { refused: invalidObject(named, metadataErrors) };
   if (lookupObject(state, head.kind, namespace, name) !== undefined) return { refused: alreadyExists(named) };
-  const object = { ...head.body, metadata: systemMetadata(head, name, namespace, context) } as KubeObject;
-  const prepared = definition.prepareForCreate(object, state);
+  const prepared = definition.prepareForCreate(admitted.object, state);
   return 'errors' in prepared ? { refused: invalidObject(named, prepared.errors) } : { created: prepared.object };
 }
 

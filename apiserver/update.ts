@@ -14,7 +14,7 @@ import { isRecord, type Json } from '../kinds/validation/workload.ts';
 import { lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import { applyMergePatch } from './merge-patch.ts';
-import { badRequest, conflict, invalidObject, notFound, type RequestInfo } from './rejection.ts';
+import { badRequest, conflict, forbiddenRequest, invalidObject, notFound, type RequestInfo } from './rejection.ts';
 import { writeEvents } from './writes.ts';
 
 /** Metadata only the API server writes; a client's copy of these is ignored. */
@@ -49,7 +49,10 @@ function validateMetadata(next: KubeObject, current: KubeObject) {
 }
 
 /** The common end of every update path. */
-export function finishUpdate(definition: KindDefinition, current: KubeObject, next: KubeObject, request: RequestInfo, state: ClusterState): EventBody[] {
+export function finishUpdate(definition: KindDefinition, current: KubeObject, given: KubeObject, request: RequestInfo, state: ClusterState): EventBody[] {
+  const admitted = definition.admitUpdate?.(given, current, state) ?? { object: given };
+  if ('forbidden' in admitted) return [forbiddenRequest(request, admitted.forbidden)];
+  const next = admitted.object;
   const metadataErrors = validateMetadata(next, current);
   if (metadataErrors.length > 0) return [invalidObject(request, metadataErrors)];
   const prepared = definition.prepareForUpdate(next, current, state);

@@ -105,6 +105,8 @@ export interface PodSpec {
   readonly terminationGracePeriodSeconds?: number;
   readonly schedulerName?: string;
   readonly priority?: number;
+  readonly priorityClassName?: string;
+  readonly preemptionPolicy?: PreemptionPolicy;
   readonly overhead?: ResourceList;
   readonly [field: string]: unknown;
 }
@@ -213,6 +215,17 @@ export interface Node extends KubeObject {
   readonly kind: 'Node';
   readonly spec: NodeSpec;
   readonly status: NodeStatus;
+}
+
+export type PreemptionPolicy = 'PreemptLowerPriority' | 'Never';
+
+/** scheduling.k8s.io/v1: a name for a pod priority, resolved onto each pod when it is created. */
+export interface PriorityClass extends KubeObject {
+  readonly kind: 'PriorityClass';
+  readonly value: number;
+  readonly globalDefault?: boolean;
+  readonly description?: string;
+  readonly preemptionPolicy?: PreemptionPolicy;
 }
 
 export interface Namespace extends KubeObject {

@@ -3,6 +3,7 @@
 
 import { sameJson } from '../../core/canonical-json.ts';
 import type { Pod, PodSpec } from '../../core/objects.ts';
+import { admitPodPriority, keepPodPriority } from '../admission/priority.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describePod } from '../describe/pod.ts';
 import { podHeaders, podRow } from '../printers/pods.ts';
@@ -26,6 +27,8 @@ export const POD: KindDefinition<Pod> = {
   statusSubresource: true,
   scale: false,
   defaultPropagation: 'Background',
+  admitCreate: admitPodPriority,
+  admitUpdate: keepPodPriority,
   prepareForCreate(pod) {
     const errors = validatePodSpec('spec', pod.spec);
     if (errors.length > 0) return { errors };

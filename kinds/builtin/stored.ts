@@ -57,7 +57,6 @@ export const STORED_KINDS: readonly KindDefinition[] = [
   storedKind(named('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', ['netpol']), 'network policies are stored only; traffic is not simulated yet'),
   storedKind({ ...named('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', ['hpa']), categories: ['all'] }, LATER.autoscaling),
   storedKind(named('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', ['pdb']), 'disruption budgets are not enforced yet (no evictions are simulated)'),
-  storedKind(named('scheduling.k8s.io', 'v1', 'PriorityClass', 'priorityclasses', ['pc'], false), 'priority classes are not resolved yet; pods keep the priority they state'),
   storedKind(named('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', ['sc'], false), LATER.storage),
   storedKind(named('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', []), 'RBAC is not enforced'),
   storedKind(named('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', []), 'RBAC is not enforced'),

@@ -46,8 +46,6 @@ export function defaultPodSpec(spec: PodSpec): PodSpec {
     securityContext: {},
     schedulerName: 'default-scheduler',
     enableServiceLinks: true,
-    preemptionPolicy: 'PreemptLowerPriority',
-    priority: 0,
     ...spec,
     containers: (spec.containers ?? []).map(defaultContainer),
     ...(spec.initContainers === undefined ? {} : { initContainers: spec.initContainers.map(defaultContainer) }),

@@ -3,7 +3,8 @@
 
 import { isQuantity, parseQuantity } from '../../core/quantity.ts';
 import { validateAffinity } from './affinity.ts';
-import { isOneOf, duplicate, type FieldError, invalid, required, unsupported, validateDns1123Label, validateDns1123Subdomain, validateLabels } from './field-errors.ts';
+import { isOneOf, duplicate, type FieldError, invalid, MAX_INT32, required, unsupported, validateDns1123Label, validateDns1123Subdomain, validateLabels } from './field-errors.ts';
+import { validatePreemptionPolicy } from './priority-class.ts';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const QUANTITY_MESSAGE = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
@@ -104,5 +105,17 @@ export function validatePodSpec(path: string, spec: unknown, allowedRestartPolic
   }
   if (spec.nodeName !== undefined && typeof spec.nodeName !== 'string') errors.push(invalid(`${path}.nodeName`, spec.nodeName, 'must be a string'));
   else if (typeof spec.nodeName === 'string' && spec.nodeName !== '') errors.push(...validateDns1123Subdomain(`${path}.nodeName`, spec.nodeName));
-  return errors;
+  return [...errors, ...validatePriorityFields(path, spec)];
+}
+
+/** The fields the Priority admission plugin fills in; a template may state them too. */
+function validatePriorityFields(path: string, spec: Json): FieldError[] {
+  const { priorityClassName, priority } = spec;
+  const errors: FieldError[] = [];
+  if (priorityClassName !== undefined && typeof priorityClassName !== 'string') errors.push(invalid(`${path}.priorityClassName`, priorityClassName, 'must be a string'));
+  else if (typeof priorityClassName === 'string' && priorityClassName !== '') errors.push(...validateDns1123Subdomain(`${path}.priorityClassName`, priorityClassName));
+  if (priority !== undefined && (typeof priority !== 'number' || !Number.isInteger(priority) || Math.abs(priority) > MAX_INT32)) {
+    errors.push(invalid(`${path}.priority`, priority, 'must be a 32-bit integer'));
+  }
+  return [...errors, ...validatePreemptionPolicy(`${path}.preemptionPolicy`, spec.preemptionPolicy)];
 }

@@ -11,7 +11,7 @@ const NOT_SIMULATED: readonly (readonly [(spec: Json) => boolean, string, string
   [(spec) => Array.isArray(spec.topologySpreadConstraints) && spec.topologySpreadConstraints.length > 0, 'topologySpreadConstraints', 'the scheduler ignores topology spread constraints'],
   [(spec) => Array.isArray(spec.schedulingGates) && spec.schedulingGates.length > 0, 'schedulingGates', 'scheduling gates do not hold the pod back'],
   [(spec) => Array.isArray(spec.initContainers) && spec.initContainers.length > 0, 'initContainers', 'init containers do not run; the app containers start at once'],
-  [(spec) => typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '', 'priorityClassName', 'priority classes are not resolved and there is no preemption'],
+  [(spec) => typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '', 'priorityClassName', 'priority orders the scheduling queue, but the scheduler does not preempt lower-priority pods yet'],
 ];
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
