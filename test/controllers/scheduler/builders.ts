@@ -1,7 +1,8 @@
 // Small builders for the scheduler's tests: nodes and pods as the API server would store them, and
 // cluster states folded from events through the real reducer, so the indexes are the real ones.
 
-import { buildNodeViews, type NodeView } from '../../../controllers/scheduler/node-views.ts';
+import { type CycleState, preFilter } from '../../../controllers/scheduler/cycle-state.ts';
+import { buildNodeSnapshot, buildNodeViews, type NodeSnapshot, type NodeView } from '../../../controllers/scheduler/node-views.ts';
 import { type PodInfo, podInfo } from '../../../controllers/scheduler/pod-info.ts';
 import type { EventBody } from '../../../core/events.ts';
 import type { Labels } from '../../../core/labels.ts';
@@ -114,6 +115,16 @@ export function infoOf(pod: Pod, state: ClusterState = emptyState()): PodInfo {
 /** The scheduler's views of every node in the state, in its search order. */
 export function viewsOf(state: ClusterState): readonly NodeView[] {
   return buildNodeViews(state.nodes, state.indexes.nodeAllocatable);
+}
+
+/** The scheduler's snapshot of the nodes: the views in search order, and by name. */
+export function snapshotOf(state: ClusterState): NodeSnapshot {
+  return buildNodeSnapshot(state.nodes, state.indexes.nodeAllocatable);
+}
+
+/** A cycle's state after PreFilter, for the pod against the state's nodes and pods. */
+export function cycleOf(pod: Pod, state: ClusterState): CycleState {
+  return preFilter(infoOf(pod, state), snapshotOf(state), state);
 }
 
 export function viewOf(node: Node): NodeView {

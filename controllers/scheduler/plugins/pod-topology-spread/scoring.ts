@@ -1,0 +1,131 @@
+// PodTopologySpread's PreScore, Score and NormalizeScore (podtopologyspread/scoring.go) for the
+// ScheduleAnyway constraints, or the system defaults. Each feasible node scores the matching pods
+// of its domain times log(number of domains + 2), plus maxSkew - 1, summed over constraints and
+// rounded; hostname constraints count the node's own pods. Normalisation gives the node with the
+// fewest 100 and scales the rest as 100 * (max + min - score) / max; nodes missing a topology key
+// of the pod's own constraints are ignored and score 0.
+
+import type { Selector } from '../../../../core/labels.ts';
+import type { ClusterState } from '../../../../reducers/state.ts';
+import { inNamespaces, type MatchingPods, matchingPods } from '../../matching-pods.ts';
+import type { NodeSnapshot, NodeView } from '../../node-views.ts';
+import { MAX_NODE_SCORE } from '../../normalize-score.ts';
+import type { PodInfo } from '../../pod-info.ts';
+import { hasAllTopologyKeys, LABEL_HOSTNAME, type SpreadConstraint, spreadConstraints } from './constraints.ts';
+import { includesNode } from './filtering.ts';
+
+export const POD_TOPOLOGY_SPREAD_WEIGHT = 2;
+
+interface ScoredConstraint {
+  readonly constraint: SpreadConstraint;
+  readonly matching: MatchingPods;
+  /** topologyNormalizingWeight: log(number of domains among the scored nodes + 2). */
+  readonly weight: number;
+  /** Matching pods per domain that a scored node reads; absent for hostname constraints. */
+  readonly domainCounts: ReadonlyMap<string, number> | undefined;
+}
+
+export interface SpreadScoreState {
+  readonly constraints: readonly ScoredConstraint[];
+  /** Nodes missing a topology key of the pod's own constraints. */
+  readonly ignored: ReadonlySet<string>;
+}
+
+/** The domains each constraint's scored nodes fall in (initPreScoreState), and how many there are. */
+function domainsOf(constraint: SpreadConstraint, feasible: readonly NodeView[], ignored: ReadonlySet<string>): { all: Set<string>; read: Set<string> } {
+  const all = new Set<string>();
+  const read = new Set<string>();
+  for (const node of feasible) {
+    if (ignored.has(node.name)) continue;
+    // A node without the key still opens the "" domain, as Go's map lookup gives "".
+    const value = node.labels[constraint.topologyKey] ?? '';
+    all.add(value);
+    if (Object.hasOwn(node.labels, constraint.topologyKey)) read.add(value);
+  }
+  return { all, read };
+}
+
+/** The matching pods of each domain a scored node reads, from every node that counts (processAllNode). */
+function countDomains(
+  constraint: SpreadConstraint,
+  all: readonly SpreadConstraint[],
+  matching: MatchingPods,
+  read: ReadonlySet<string>,
+  context: { pod: PodInfo; nodes: NodeSnapshot; requireAllTopologies: boolean },
+): Map<string, number> {
+  const counts = new Map<string, number>([...read].map((value) => [value, 0]));
+  if (read.size === 0) return counts;
+  matching.forEachNode((nodeName, count) => {
+    const node = context.nodes.byName.get(nodeName);
+    if (node === undefined) return;
+    if (context.requireAllTopologies && !hasAllTopologyKeys(node.labels, all)) return;
+    if (!includesNode(constraint, context.pod, node)) return;
+    const value = node.labels[constraint.topologyKey] ?? '';
+    const current = counts.get(value);
+    if (current !== undefined) counts.set(value, current + count);
+  });
+  return counts;
+}
+
+/** PreScore; undefined when the pod has nothing to spread (the plugin skips and adds nothing). */
+export function spreadPreScore(pod: PodInfo, feasible: readonly NodeView[], nodes: NodeSnapshot, cluster: ClusterState): SpreadScoreState | undefined {
+  const constraints = spreadConstraints(pod.pod, cluster, 'ScheduleAnyway');
+  if (constraints.length === 0 || nodes.list.length === 0) return undefined;
+  // Only the pod's own constraints need every key: nodes without a zone still spread by hostname.
+  const requireAllTopologies = (pod.pod.spec.topologySpreadConstraints ?? []).length > 0;
+  const ignored = new Set<string>();
+  if (requireAllTopologies) {
+    for (const node of feasible) if (!hasAllTopologyKeys(node.labels, constraints)) ignored.add(node.name);
+  }
+  const namespace = pod.pod.metadata.namespace ?? '';
+  const context = { pod, nodes, requireAllTopologies };
+  // The system defaults share one selector; its pods are found once.
+  const found = new Map<Selector, MatchingPods>();
+  const matchingFor = (selector: Selector) => {
+    const known = found.get(selector) ?? matchingPods(cluster, inNamespaces(namespace), selector, { skipDeleting: true });
+    found.set(selector, known);
+    return known;
+  };
+  const scored: ScoredConstraint[] = [];
+  for (const constraint of constraints) {
+    // A key no node carries gives no node a score for this constraint (Score skips nodes without it).
+    if (!nodes.labelKeys.has(constraint.topologyKey)) continue;
+    const matching = matchingFor(constraint.selector);
+    if (constraint.topologyKey === LABEL_HOSTNAME) {
+      scored.push({ constraint, matching, weight: Math.log(feasible.length - ignored.size + 2), domainCounts: undefined });
+      continue;
+    }
+    const { all, read } = domainsOf(constraint, feasible, ignored);
+    scored.push({ constraint, matching, weight: Math.log(all.size + 2), domainCounts: countDomains(constraint, constraints, matching, read, context) });
+  }
+  return { constraints: scored, ignored };
+}
+
+/** Score: the node's raw score before normalisation. */
+export function spreadScore(state: SpreadScoreState, node: NodeView): number {
+  if (state.ignored.has(node.name)) return 0;
+  let score = 0;
+  for (const { constraint, matching, weight, domainCounts } of state.constraints) {
+    if (!Object.hasOwn(node.labels, constraint.topologyKey)) continue;
+    const count = domainCounts === undefined ? matching.countOn(node.name) : (domainCounts.get(node.labels[constraint.topologyKey] as string) ?? 0);
+    score += count * weight + (constraint.maxSkew - 1);
+  }
+  return Math.round(score);
+}
+
+/** NormalizeScore over the feasible nodes, in their order. */
+export function normalizeSpreadScores(state: SpreadScoreState, nodes: readonly NodeView[], scores: readonly number[]): number[] {
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  nodes.forEach((node, index) => {
+    if (state.ignored.has(node.name)) return;
+    const score = scores[index] as number;
+    if (score < min) min = score;
+    if (score > max) max = score;
+  });
+  return nodes.map((node, index) => {
+    if (state.ignored.has(node.name)) return 0;
+    if (max === 0) return MAX_NODE_SCORE;
+    return Math.floor((MAX_NODE_SCORE * (max + min - (scores[index] as number))) / max);
+  });
+}
