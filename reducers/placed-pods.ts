@@ -5,13 +5,15 @@
 //
 // Pods are grouped into label sets: the pods of one namespace with exactly the same labels (every
 // pod of one ReplicaSet template, say). A selector is matched once per label set, not once per
-// pod, and each set counts its pods per node. Sets are found by namespace, or by one of their
-// label pairs. NodePorts and InterPodAffinity also need the few pods with host ports or with pod
+// pod, and each set counts its pods per node; each node's usage (the scheduler's NodeInfo) counts
+// its pods per set the other way round. Sets are found by namespace, or by one of their label
+// pairs. NodePorts and InterPodAffinity also need the few pods with host ports or with pod
 // affinity terms, indexed apart.
 
 import type { Labels } from '../core/labels.ts';
 import { keyOf, type Pod } from '../core/objects.ts';
 import { compareStrings, Table } from '../core/table.ts';
+import { addLabelSetPod, NO_USAGE } from './pod-resources.ts';
 import type { ClusterIndexes } from './state.ts';
 
 export interface LabelSet {
@@ -90,7 +92,9 @@ function moveLabelSet(indexes: ClusterIndexes, pod: Pod, placement: Placement, d
       for (const [key, value] of Object.entries(labels)) labelSetsByPair = labelSetsByPair.add(labelPairGroup(namespace, key, value), id);
     }
   }
-  return { ...indexes, labelSets, labelSetsByPair, labelSetsByNamespace };
+  const usage = indexes.nodeUsage.get(placement.node) ?? NO_USAGE;
+  const nodeUsage = indexes.nodeUsage.set(placement.node, addLabelSetPod(usage, id, placement.deleting, delta));
+  return { ...indexes, labelSets, labelSetsByPair, labelSetsByNamespace, nodeUsage };
 }
 
 /** upstream's podWithAffinity and podWithRequiredAntiAffinity (framework/types.go). */

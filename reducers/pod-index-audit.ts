@@ -6,7 +6,7 @@ import { keyOf, type Pod } from '../core/objects.ts';
 import { compareStrings, type SetIndex, type Table } from '../core/table.ts';
 import { failedScheduling } from './pod-indexes.ts';
 import { affinityGroupsOf, hasHostPorts, labelPairGroup, labelSetId, type LabelSet, placedNode } from './placed-pods.ts';
-import { addUsage, NO_USAGE, type NodeUsage, sameScalar } from './pod-resources.ts';
+import { addLabelSetPod, addUsage, NO_USAGE, type NodeUsage, sameScalar } from './pod-resources.ts';
 import { type ClusterState, UNSCHEDULABLE, UNSCHEDULED } from './state.ts';
 
 type Groups = Map<string, Set<string>>;
@@ -41,7 +41,9 @@ function sameUsage(a: NodeUsage, b: NodeUsage): boolean {
     a.pods === b.pods &&
     a.nonZeroCpuMilli === b.nonZeroCpuMilli &&
     a.nonZeroMemoryBytes === b.nonZeroMemoryBytes &&
-    sameScalar(a.scalar, b.scalar)
+    sameScalar(a.scalar, b.scalar) &&
+    sameScalar(a.labelSets, b.labelSets) &&
+    sameScalar(a.deletingLabelSets, b.deletingLabelSets)
   );
 }
 
@@ -98,7 +100,8 @@ function countIn(counts: Map<string, number>, node: string): void {
   counts.set(node, (counts.get(node) ?? 0) + 1);
 }
 
-function placeInSet(sets: Map<string, ExpectedSet>, pod: Pod, node: string): void {
+/** Files the pod in its expected label set and returns the set's id. */
+function placeInSet(sets: Map<string, ExpectedSet>, pod: Pod, node: string): string {
   const namespace = pod.metadata.namespace ?? '';
   const id = labelSetId(namespace, pod.metadata.labels ?? {});
   const set = sets.get(id) ?? { namespace, nodes: new Map(), deleting: new Map(), pods: 0 };
@@ -106,6 +109,7 @@ function placeInSet(sets: Map<string, ExpectedSet>, pod: Pod, node: string): voi
   set.pods++;
   countIn(set.nodes, node);
   if (pod.metadata.deletionTimestamp !== undefined) countIn(set.deleting, node);
+  return id;
 }
 
 /** Rebuilds every pod index from the pods table and reports each difference. */
@@ -128,8 +132,8 @@ export function auditPodIndexes(state: ClusterState): string[] {
     if (failedScheduling(pod)) file(unscheduled, UNSCHEDULABLE, key);
     const node = placedNode(pod);
     if (node === undefined) continue;
-    if (requests !== undefined) usage.set(node, addUsage(usage.get(node) ?? NO_USAGE, requests, 1));
-    placeInSet(sets, pod, node);
+    const placed = requests === undefined ? (usage.get(node) ?? NO_USAGE) : addUsage(usage.get(node) ?? NO_USAGE, requests, 1);
+    usage.set(node, addLabelSetPod(placed, placeInSet(sets, pod, node), pod.metadata.deletionTimestamp !== undefined, 1));
     for (const group of affinityGroupsOf(pod)) file(affinity, group, key);
     if (hasHostPorts(pod)) file(hostPorts, node, key);
   }

@@ -23,11 +23,24 @@ export interface PodResources {
   readonly nonZeroMemoryBytes: number;
 }
 
+/** Counts by label set id (reducers/placed-pods.ts). */
+export type LabelSetCounts = Readonly<Record<string, number>>;
+
+/**
+ * What the pods placed on a node take of it, as the scheduler's NodeInfo sums it, and how many of
+ * them belong to each label set (of those, how many are marked for deletion). The label-set
+ * counts ride along with the resources so that a scheduling cycle, which reads each candidate
+ * node's usage anyway, counts a selector's pods there without another lookup.
+ */
 export interface NodeUsage extends PodResources {
   readonly pods: number;
+  readonly labelSets: LabelSetCounts;
+  readonly deletingLabelSets: LabelSetCounts;
 }
 
 const NO_SCALAR: ScalarResources = Object.freeze({});
+/** The shared empty counts: a node without pods being deleted holds this very object. */
+export const NO_LABEL_SETS: LabelSetCounts = Object.freeze({});
 
 export const ZERO_RESOURCES: PodResources = {
   cpuMilli: 0,
@@ -38,7 +51,7 @@ export const ZERO_RESOURCES: PodResources = {
   nonZeroMemoryBytes: 0,
 };
 
-export const NO_USAGE: NodeUsage = { ...ZERO_RESOURCES, pods: 0 };
+export const NO_USAGE: NodeUsage = { ...ZERO_RESOURCES, pods: 0, labelSets: NO_LABEL_SETS, deletingLabelSets: NO_LABEL_SETS };
 
 const NATIVE_PREFIX = 'kubernetes.io/';
 
@@ -168,6 +181,7 @@ function addScalar(usage: ScalarResources, pod: ScalarResources, sign: 1 | -1): 
 
 export function addUsage(usage: NodeUsage, pod: PodResources, sign: 1 | -1): NodeUsage {
   return {
+    ...usage,
     cpuMilli: usage.cpuMilli + sign * pod.cpuMilli,
     memoryBytes: usage.memoryBytes + sign * pod.memoryBytes,
     ephemeralStorageBytes: usage.ephemeralStorageBytes + sign * pod.ephemeralStorageBytes,
@@ -175,6 +189,22 @@ export function addUsage(usage: NodeUsage, pod: PodResources, sign: 1 | -1): Nod
     nonZeroCpuMilli: usage.nonZeroCpuMilli + sign * pod.nonZeroCpuMilli,
     nonZeroMemoryBytes: usage.nonZeroMemoryBytes + sign * pod.nonZeroMemoryBytes,
     pods: usage.pods + sign,
+  };
+}
+
+function addCount(counts: LabelSetCounts, id: string, delta: number): LabelSetCounts {
+  const count = (counts[id] ?? 0) + delta;
+  if (count !== 0) return { ...counts, [id]: count };
+  const rest = Object.fromEntries(Object.entries(counts).filter(([key]) => key !== id));
+  return Object.keys(rest).length === 0 ? NO_LABEL_SETS : rest;
+}
+
+/** The usage with one pod of a label set more (delta 1) or fewer (delta -1). */
+export function addLabelSetPod(usage: NodeUsage, id: string, deleting: boolean, delta: 1 | -1): NodeUsage {
+  return {
+    ...usage,
+    labelSets: addCount(usage.labelSets, id, delta),
+    deletingLabelSets: deleting ? addCount(usage.deletingLabelSets, id, delta) : usage.deletingLabelSets,
   };
 }
 

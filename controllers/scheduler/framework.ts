@@ -83,10 +83,11 @@ function addWeighted(totals: number[], normalized: readonly number[], weight: nu
 }
 
 /** The two plugins that count other pods, each with its PreScore state and NormalizeScore. */
-function addPodCountingScores(totals: number[], cycle: CycleState, nodes: readonly NodeView[]): void {
+function addPodCountingScores(totals: number[], cycle: CycleState, nodes: readonly NodeView[], usages: readonly NodeUsage[]): void {
   const spread = spreadPreScore(cycle.pod, nodes, cycle.nodes, cycle.cluster);
   if (spread !== undefined) {
-    const raw = nodes.map((node) => spreadScore(spread, node));
+    const raw = new Array<number>(nodes.length);
+    for (let index = 0; index < nodes.length; index++) raw[index] = spreadScore(spread, nodes[index] as NodeView, usages[index] as NodeUsage);
     addWeighted(totals, normalizeSpreadScores(spread, nodes, raw), POD_TOPOLOGY_SPREAD_WEIGHT);
   }
   const interPod = interPodPreScore(cycle.pod, nodes, cycle.nodes, cycle.cluster);
@@ -127,6 +128,6 @@ export function prioritizeNodes(
       NODE_AFFINITY_WEIGHT,
     );
   }
-  addPodCountingScores(totals, cycle, nodes);
+  addPodCountingScores(totals, cycle, nodes, usages);
   return totals;
 }

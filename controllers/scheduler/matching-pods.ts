@@ -7,6 +7,7 @@
 import { matchesSelector, type Selector } from '../../core/labels.ts';
 import type { LabelSet } from '../../reducers/placed-pods.ts';
 import { labelPairGroup } from '../../reducers/placed-pods.ts';
+import { NO_LABEL_SETS, type NodeUsage } from '../../reducers/pod-resources.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 
 /** Which namespaces a query covers: a set of names, or all of them. */
@@ -25,6 +26,7 @@ export function scopeHas(scope: NamespaceScope, namespace: string): boolean {
 /** The pods of some label sets, counted per node; `skipDeleting` leaves out pods marked for deletion. */
 export class MatchingPods {
   constructor(
+    readonly ids: readonly string[],
     readonly sets: readonly LabelSet[],
     private readonly skipDeleting: boolean,
   ) {}
@@ -33,11 +35,15 @@ export class MatchingPods {
     return this.sets.length === 0;
   }
 
-  countOn(nodeName: string): number {
+  /** The matching pods on one node, read from the node's usage (its pods counted by label set). */
+  countOn(usage: NodeUsage): number {
+    const { ids } = this;
+    const deleting = this.skipDeleting && usage.deletingLabelSets !== NO_LABEL_SETS;
     let count = 0;
-    for (const set of this.sets) {
-      count += set.nodes.get(nodeName) ?? 0;
-      if (this.skipDeleting && set.deleting.size > 0) count -= set.deleting.get(nodeName) ?? 0;
+    for (let index = 0; index < ids.length; index++) {
+      const id = ids[index] as string;
+      count += usage.labelSets[id] ?? 0;
+      if (deleting) count -= usage.deletingLabelSets[id] ?? 0;
     }
     return count;
   }
@@ -89,14 +95,17 @@ export function matchingPods(
   selector: Selector,
   options: { readonly skipDeleting: boolean; readonly also?: (set: LabelSet) => boolean },
 ): MatchingPods {
-  if (selector.nothing) return new MatchingPods([], options.skipDeleting);
+  if (selector.nothing) return new MatchingPods([], [], options.skipDeleting);
+  const ids: string[] = [];
   const sets: LabelSet[] = [];
   for (const namespace of namespacesOf(cluster, scope)) {
     for (const id of candidates(cluster, namespace, selector)) {
       const set = cluster.indexes.labelSets.get(id);
       if (set === undefined || !matchesSelector(selector, set.labels)) continue;
-      if (options.also === undefined || options.also(set)) sets.push(set);
+      if (options.also !== undefined && !options.also(set)) continue;
+      ids.push(id);
+      sets.push(set);
     }
   }
-  return new MatchingPods(sets, options.skipDeleting);
+  return new MatchingPods(ids, sets, options.skipDeleting);
 }

@@ -8,10 +8,13 @@ import type { EventBody } from '../../../core/events.ts';
 import type { Labels } from '../../../core/labels.ts';
 import type {
   Container,
+  ContainerImage,
   Node,
   NodeAffinity,
+  ObjectMeta,
   Pod,
   PodPhase,
+  PodSpec,
   Taint,
   Toleration,
 } from '../../../core/objects.ts';
@@ -30,6 +33,10 @@ export interface NodeOptions {
   readonly labels?: Labels;
   readonly taints?: readonly Taint[];
   readonly unschedulable?: boolean;
+  /** More allocatable resources: extended resources, ephemeral-storage. */
+  readonly resources?: Readonly<Record<string, string>>;
+  /** status.images, as a kubelet reports them. */
+  readonly images?: readonly ContainerImage[];
 }
 
 export function makeNode(name: string, options: NodeOptions = {}): Node {
@@ -37,6 +44,7 @@ export function makeNode(name: string, options: NodeOptions = {}): Node {
     cpu: options.cpu ?? '4',
     memory: options.memory ?? '16Gi',
     pods: options.pods ?? '110',
+    ...(options.resources ?? {}),
   };
   return {
     apiVersion: 'v1',
@@ -51,7 +59,12 @@ export function makeNode(name: string, options: NodeOptions = {}): Node {
       ...(options.taints ? { taints: options.taints } : {}),
       ...(options.unschedulable ? { unschedulable: true } : {}),
     },
-    status: { capacity: allocatable, allocatable, conditions: [{ type: 'Ready', status: 'True' }] },
+    status: {
+      capacity: allocatable,
+      allocatable,
+      conditions: [{ type: 'Ready', status: 'True' }],
+      ...(options.images !== undefined ? { images: options.images } : {}),
+    },
   };
 }
 
@@ -67,6 +80,11 @@ export interface PodOptions {
   readonly schedulerName?: string;
   readonly priority?: number;
   readonly creationTimestamp?: string;
+  readonly labels?: Labels;
+  /** Merged over the spec the other options build. */
+  readonly spec?: Partial<PodSpec>;
+  /** Merged over the metadata the other options build (owner references, deletionTimestamp). */
+  readonly metadata?: Partial<ObjectMeta>;
 }
 
 function containersOf(requests: readonly Readonly<Record<string, string>>[]): Container[] {
@@ -86,6 +104,7 @@ export function makePod(name: string, options: PodOptions = {}): Pod {
     ...(options.nodeAffinity !== undefined ? { affinity: { nodeAffinity: options.nodeAffinity } } : {}),
     ...(options.schedulerName !== undefined ? { schedulerName: options.schedulerName } : {}),
     ...(options.priority !== undefined ? { priority: options.priority } : {}),
+    ...(options.spec ?? {}),
   };
   return {
     apiVersion: 'v1',
@@ -95,6 +114,8 @@ export function makePod(name: string, options: PodOptions = {}): Pod {
       namespace: options.namespace ?? 'default',
       uid: `uid-${name}`,
       creationTimestamp: options.creationTimestamp ?? '2025-01-01T00:00:00Z',
+      ...(options.labels !== undefined ? { labels: options.labels } : {}),
+      ...(options.metadata ?? {}),
     },
     spec,
     status: { phase: options.phase ?? 'Pending' },

@@ -5,7 +5,8 @@
 
 import { asSelector, type LabelSelector, type Labels, type Selector, type SelectorRequirement } from '../../../../core/labels.ts';
 import { controllerOf, type KubeObject, type Pod } from '../../../../core/objects.ts';
-import { listObjects, lookupObject } from '../../../../reducers/lookup.ts';
+import { kindTable, lookupObject } from '../../../../reducers/lookup.ts';
+import { kindGroup } from '../../../../reducers/object-indexes.ts';
 import type { ClusterState } from '../../../../reducers/state.ts';
 
 type SelectorMap = Readonly<Record<string, string>>;
@@ -23,11 +24,17 @@ function mapSelectorOf(object: KubeObject): SelectorMap | undefined {
   return selector === null ? undefined : selector;
 }
 
-/** GetPodServices: the Services of the namespace whose (non-nil) selector matches the pod. */
+/**
+ * GetPodServices: the Services of the namespace whose (non-nil) selector matches the pod. Every
+ * one matches the pod, so their selectors agree on any key they share and the merge is the same
+ * in any order.
+ */
 function serviceLabels(pod: Pod, cluster: ClusterState, labels: Labels): Record<string, string> {
   const merged: Record<string, string> = {};
-  for (const service of listObjects(cluster, 'Service', pod.metadata.namespace ?? '')) {
-    const selector = mapSelectorOf(service);
+  const services = kindTable(cluster, 'Service');
+  for (const key of cluster.indexes.byNamespace.unorderedMembers(kindGroup('Service', pod.metadata.namespace ?? ''))) {
+    const service = services.get(key);
+    const selector = service === undefined ? undefined : mapSelectorOf(service);
     if (selector === undefined || !mapMatches(selector, labels)) continue;
     Object.assign(merged, selector);
   }

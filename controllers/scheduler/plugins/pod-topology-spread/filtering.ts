@@ -11,6 +11,7 @@
 
 import { type Labels, matchesSelector } from '../../../../core/labels.ts';
 import type { Pod } from '../../../../core/objects.ts';
+import { NO_USAGE } from '../../../../reducers/pod-resources.ts';
 import type { ClusterState } from '../../../../reducers/state.ts';
 import { matchingPods, inNamespaces } from '../../matching-pods.ts';
 import type { NodeView } from '../../node-views.ts';
@@ -52,11 +53,12 @@ export function spreadPreFilter(pod: PodInfo, nodes: readonly NodeView[], cluste
   const domainCounts = constraints.map(() => new Map<string, number>());
   for (const node of nodes) {
     if (!hasAllTopologyKeys(node.labels, constraints)) continue;
+    const usage = cluster.indexes.nodeUsage.get(node.name) ?? NO_USAGE;
     constraints.forEach((constraint, index) => {
       if (!includesNode(constraint, pod, node)) return;
       const counts = domainCounts[index] as Map<string, number>;
       const value = node.labels[constraint.topologyKey] as string;
-      counts.set(value, (counts.get(value) ?? 0) + (matching[index]?.countOn(node.name) ?? 0));
+      counts.set(value, (counts.get(value) ?? 0) + (matching[index]?.countOn(usage) ?? 0));
     });
   }
   return { constraints, domainCounts, minCounts: domainCounts.map(smallest) };

@@ -6,6 +6,7 @@
 // of the pod's own constraints are ignored and score 0.
 
 import type { Selector } from '../../../../core/labels.ts';
+import type { NodeUsage } from '../../../../reducers/pod-resources.ts';
 import type { ClusterState } from '../../../../reducers/state.ts';
 import { inNamespaces, type MatchingPods, matchingPods } from '../../matching-pods.ts';
 import type { NodeSnapshot, NodeView } from '../../node-views.ts';
@@ -81,16 +82,12 @@ export function spreadPreScore(pod: PodInfo, feasible: readonly NodeView[], node
   const context = { pod, nodes, requireAllTopologies };
   // The system defaults share one selector; its pods are found once.
   const found = new Map<Selector, MatchingPods>();
-  const matchingFor = (selector: Selector) => {
-    const known = found.get(selector) ?? matchingPods(cluster, inNamespaces(namespace), selector, { skipDeleting: true });
-    found.set(selector, known);
-    return known;
-  };
   const scored: ScoredConstraint[] = [];
   for (const constraint of constraints) {
     // A key no node carries gives no node a score for this constraint (Score skips nodes without it).
     if (!nodes.labelKeys.has(constraint.topologyKey)) continue;
-    const matching = matchingFor(constraint.selector);
+    const matching = found.get(constraint.selector) ?? matchingPods(cluster, inNamespaces(namespace), constraint.selector, { skipDeleting: true });
+    found.set(constraint.selector, matching);
     if (constraint.topologyKey === LABEL_HOSTNAME) {
       scored.push({ constraint, matching, weight: Math.log(feasible.length - ignored.size + 2), domainCounts: undefined });
       continue;
@@ -101,31 +98,39 @@ export function spreadPreScore(pod: PodInfo, feasible: readonly NodeView[], node
   return { constraints: scored, ignored };
 }
 
-/** Score: the node's raw score before normalisation. */
-export function spreadScore(state: SpreadScoreState, node: NodeView): number {
-  if (state.ignored.has(node.name)) return 0;
+/** Score: the node's raw score before normalisation; the usage counts the node's pods by label set. */
+export function spreadScore(state: SpreadScoreState, node: NodeView, usage: NodeUsage): number {
+  if (isIgnored(state, node)) return 0;
+  const { constraints } = state;
   let score = 0;
-  for (const { constraint, matching, weight, domainCounts } of state.constraints) {
-    if (!Object.hasOwn(node.labels, constraint.topologyKey)) continue;
-    const count = domainCounts === undefined ? matching.countOn(node.name) : (domainCounts.get(node.labels[constraint.topologyKey] as string) ?? 0);
+  for (let index = 0; index < constraints.length; index++) {
+    const { constraint, matching, weight, domainCounts } = constraints[index] as ScoredConstraint;
+    const key = constraint.topologyKey;
+    if (!Object.hasOwn(node.labels, key)) continue;
+    const count = domainCounts === undefined ? matching.countOn(usage) : (domainCounts.get(node.labels[key] as string) ?? 0);
     score += count * weight + (constraint.maxSkew - 1);
   }
   return Math.round(score);
 }
 
 /** NormalizeScore over the feasible nodes, in their order. */
+function isIgnored(state: SpreadScoreState, node: NodeView): boolean {
+  return state.ignored.size > 0 && state.ignored.has(node.name);
+}
+
 export function normalizeSpreadScores(state: SpreadScoreState, nodes: readonly NodeView[], scores: readonly number[]): number[] {
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
-  nodes.forEach((node, index) => {
-    if (state.ignored.has(node.name)) return;
+  for (let index = 0; index < scores.length; index++) {
+    if (isIgnored(state, nodes[index] as NodeView)) continue;
     const score = scores[index] as number;
     if (score < min) min = score;
     if (score > max) max = score;
-  });
-  return nodes.map((node, index) => {
-    if (state.ignored.has(node.name)) return 0;
-    if (max === 0) return MAX_NODE_SCORE;
-    return Math.floor((MAX_NODE_SCORE * (max + min - (scores[index] as number))) / max);
-  });
+  }
+  const normalized = new Array<number>(scores.length);
+  for (let index = 0; index < scores.length; index++) {
+    if (isIgnored(state, nodes[index] as NodeView)) normalized[index] = 0;
+    else normalized[index] = max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - (scores[index] as number))) / max);
+  }
+  return normalized;
 }
