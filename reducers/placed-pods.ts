@@ -97,10 +97,15 @@ function moveLabelSet(indexes: ClusterIndexes, pod: Pod, placement: Placement, d
   return { ...indexes, labelSets, labelSetsByPair, labelSetsByNamespace, nodeUsage };
 }
 
+/** A field given as null is absent, as Go decodes it. */
+function absent(value: unknown): boolean {
+  return value === undefined || value === null;
+}
+
 /** upstream's podWithAffinity and podWithRequiredAntiAffinity (framework/types.go). */
 export function affinityGroupsOf(pod: Pod): string[] {
   const affinity = pod.spec.affinity;
-  if (affinity === undefined || (affinity.podAffinity === undefined && affinity.podAntiAffinity === undefined)) return [];
+  if (affinity === undefined || (absent(affinity.podAffinity) && absent(affinity.podAntiAffinity))) return [];
   const required = affinity.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
   return required.length > 0 ? [WITH_POD_AFFINITY, WITH_REQUIRED_ANTI_AFFINITY] : [WITH_POD_AFFINITY];
 }

@@ -29,7 +29,7 @@ export function waitsForScheduler(pod: Pod): boolean {
   return (
     (nodeName === undefined || nodeName === '') &&
     (schedulerName === undefined || schedulerName === DEFAULT_SCHEDULER_NAME) &&
-    (schedulingGates === undefined || schedulingGates.length === 0) &&
+    (schedulingGates ?? []).length === 0 &&
     pod.metadata.deletionTimestamp === undefined &&
     !isTerminal(pod)
   );

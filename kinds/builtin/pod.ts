@@ -45,7 +45,7 @@ function addedGates(next: GateList, current: GateList): FieldError[] {
 /** The spec with this gate list; an empty list is no list, as the API omits it. */
 function withGates(spec: PodSpec, gates: GateList): PodSpec {
   const { schedulingGates: _dropped, ...rest } = spec;
-  return gates === undefined || gates.length === 0 ? rest : { ...rest, schedulingGates: gates };
+  return gates === undefined || (gates ?? []).length === 0 ? rest : { ...rest, schedulingGates: gates };
 }
 
 export const POD: KindDefinition<Pod> = {
@@ -61,7 +61,8 @@ export const POD: KindDefinition<Pod> = {
   scale: false,
   defaultPropagation: 'Background',
   prepareForCreate(pod) {
-    const errors = [...validatePodSpec('spec', pod.spec), ...validateGatedNodeName('spec', pod.spec as unknown as Record<string, unknown>)];
+    const specErrors = validatePodSpec('spec', pod.spec);
+    const errors = specErrors.length > 0 ? specErrors : validateGatedNodeName('spec', pod.spec as unknown as Record<string, unknown>);
     if (errors.length > 0) return { errors };
     const spec = mergeLabelKeys(defaultPodForCreate(pod.spec), pod.metadata.labels ?? {});
     return { object: { ...pod, spec, status: { phase: 'Pending', ...initialConditions(pod) } } };

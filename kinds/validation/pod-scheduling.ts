@@ -187,7 +187,8 @@ export function validateContainerPorts(path: string, ports: unknown): FieldError
 }
 
 /** A gated pod cannot name its node (ValidatePodCreate). */
-export function validateGatedNodeName(path: string, spec: Json): FieldError[] {
+export function validateGatedNodeName(path: string, spec: unknown): FieldError[] {
+  if (!isRecord(spec)) return [];
   const gated = Array.isArray(spec.schedulingGates) && spec.schedulingGates.length > 0;
   return gated && typeof spec.nodeName === 'string' && spec.nodeName !== '' ? [forbidden(`${path}.nodeName`, 'cannot be set until all schedulingGates have been cleared')] : [];
 }

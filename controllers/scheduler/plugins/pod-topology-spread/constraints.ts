@@ -31,8 +31,8 @@ export const SYSTEM_DEFAULT_CONSTRAINTS: readonly TopologySpreadConstraint[] = [
 ];
 
 /** matchLabelKeys: the pod's own value of each key, ANDed with the selector (mergeLabelSetWithSelector). */
-function withMatchLabelKeys(selector: Selector, keys: readonly string[] | undefined, podLabels: Labels): Selector {
-  if (keys === undefined || keys.length === 0) return selector;
+function withMatchLabelKeys(selector: Selector, keys: readonly string[] | null | undefined, podLabels: Labels): Selector {
+  if (keys === undefined || keys === null || keys.length === 0) return selector;
   const pairs = new Map<string, string>();
   for (const key of keys) {
     const value = podLabels[key];

@@ -32,14 +32,19 @@ export interface SpreadScoreState {
   readonly ignored: ReadonlySet<string>;
 }
 
+/** The node's value of the key; "" when it has none, as a Go map lookup gives. */
+function valueOf(node: NodeView, key: string): string {
+  return Object.hasOwn(node.labels, key) ? (node.labels[key] as string) : '';
+}
+
 /** The domains each constraint's scored nodes fall in (initPreScoreState), and how many there are. */
 function domainsOf(constraint: SpreadConstraint, feasible: readonly NodeView[], ignored: ReadonlySet<string>): { all: Set<string>; read: Set<string> } {
   const all = new Set<string>();
   const read = new Set<string>();
   for (const node of feasible) {
     if (ignored.has(node.name)) continue;
-    // A node without the key still opens the "" domain, as Go's map lookup gives "".
-    const value = node.labels[constraint.topologyKey] ?? '';
+    // A node without the key still opens the "" domain.
+    const value = valueOf(node, constraint.topologyKey);
     all.add(value);
     if (Object.hasOwn(node.labels, constraint.topologyKey)) read.add(value);
   }
@@ -61,7 +66,7 @@ function countDomains(
     if (node === undefined) return;
     if (context.requireAllTopologies && !hasAllTopologyKeys(node.labels, all)) return;
     if (!includesNode(constraint, context.pod, node)) return;
-    const value = node.labels[constraint.topologyKey] ?? '';
+    const value = valueOf(node, constraint.topologyKey);
     const current = counts.get(value);
     if (current !== undefined) counts.set(value, current + count);
   });
