@@ -16,14 +16,14 @@ import { findCondition, type Pod } from '../../core/objects.ts';
 import { eventAbout } from '../common/controller-ref.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { PERCENTAGE_OF_NODES_TO_SCORE } from './feasible-nodes.ts';
-import { createNodeViewCache } from './node-views.ts';
+import { createNodeSnapshotCache } from './node-views.ts';
 import { podInfo } from './pod-info.ts';
-import { keysForChange, RETRY_UNSCHEDULABLE_KEY, waitsForScheduler } from './queue.ts';
-import { retryEffects } from './retry.ts';
+import { keysForChange, RETRY_POD_COUNTING_KEY, RETRY_UNSCHEDULABLE_KEY, waitsForScheduler } from './queue.ts';
+import { retryEffects, retryPodCountingEffects } from './retry.ts';
 import { type CycleResult, schedulePod } from './schedule-pod.ts';
 
 export { numFeasibleNodesToFind, PERCENTAGE_OF_NODES_TO_SCORE } from './feasible-nodes.ts';
-export { DEFAULT_SCHEDULER_NAME, keysForChange, RETRY_UNSCHEDULABLE_KEY } from './queue.ts';
+export { DEFAULT_SCHEDULER_NAME, keysForChange, RETRY_POD_COUNTING_KEY, RETRY_UNSCHEDULABLE_KEY } from './queue.ts';
 export { schedulePod } from './schedule-pod.ts';
 
 export const SCHEDULER_NAME = 'kube-scheduler';
@@ -64,7 +64,7 @@ function effectsFor(pod: Pod, result: CycleResult): Effect[] {
 
 export function scheduler(options: SchedulerOptions = {}): Controller<ClusterState> {
   const percentageOfNodesToScore = options.percentageOfNodesToScore ?? PERCENTAGE_OF_NODES_TO_SCORE;
-  const nodeViews = createNodeViewCache();
+  const nodeSnapshot = createNodeSnapshotCache();
   let nextStartNodeIndex = 0;
   return {
     name: SCHEDULER_NAME,
@@ -73,12 +73,13 @@ export function scheduler(options: SchedulerOptions = {}): Controller<ClusterSta
     start: ({ state, nowMs }) => retryEffects(state, nowMs),
     reconcile(key, { state, nowMs, rng }) {
       if (key === RETRY_UNSCHEDULABLE_KEY) return retryEffects(state, nowMs);
+      if (key === RETRY_POD_COUNTING_KEY) return retryPodCountingEffects(state, nowMs);
       const pod = state.pods.get(key);
       if (pod === undefined || !waitsForScheduler(pod)) return [];
       const result = schedulePod({
         pod: podInfo(key, pod, state),
-        nodes: nodeViews(state),
-        nodeUsage: state.indexes.nodeUsage,
+        nodes: nodeSnapshot(state),
+        cluster: state,
         startIndex: nextStartNodeIndex,
         percentageOfNodesToScore,
         rng,

@@ -6,10 +6,7 @@ import type { PodSpec } from '../../core/objects.ts';
 type Json = Record<string, unknown>;
 
 const NOT_SIMULATED: readonly (readonly [(spec: Json) => boolean, string, string])[] = [
-  [(spec) => (spec.affinity as Json | undefined)?.podAffinity !== undefined, 'affinity.podAffinity', 'the scheduler ignores pod affinity'],
-  [(spec) => (spec.affinity as Json | undefined)?.podAntiAffinity !== undefined, 'affinity.podAntiAffinity', 'the scheduler ignores pod anti-affinity'],
-  [(spec) => Array.isArray(spec.topologySpreadConstraints) && spec.topologySpreadConstraints.length > 0, 'topologySpreadConstraints', 'the scheduler ignores topology spread constraints'],
-  [(spec) => Array.isArray(spec.schedulingGates) && spec.schedulingGates.length > 0, 'schedulingGates', 'scheduling gates do not hold the pod back'],
+  [(spec) => spec.resources !== undefined, 'resources', 'pod-level resources are not counted; the scheduler sums the containers\' requests'],
   [(spec) => Array.isArray(spec.initContainers) && spec.initContainers.length > 0, 'initContainers', 'init containers do not run; the app containers start at once'],
   [(spec) => typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '', 'priorityClassName', 'priority orders the scheduling queue, but the scheduler does not preempt lower-priority pods yet'],
 ];
