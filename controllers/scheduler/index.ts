@@ -9,13 +9,14 @@
 // the same (scenario, seed); replays fold the log and never re-run the scheduler. The cycle itself
 // (schedulePod) stays pure: it takes the start index and returns the next one.
 
-import { mergeMap } from 'rxjs';
+import { mergeMap, tap } from 'rxjs';
 import type { Command } from '../../core/commands.ts';
 import { type Controller, type Effect, submit } from '../../core/controller.ts';
 import { findCondition, type Pod } from '../../core/objects.ts';
 import { eventAbout } from '../common/controller-ref.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { PERCENTAGE_OF_NODES_TO_SCORE } from './feasible-nodes.ts';
+import { NodeUsageCache } from './node-usage-cache.ts';
 import { createNodeSnapshotCache } from './node-views.ts';
 import { podInfo } from './pod-info.ts';
 import { keysForChange, RETRY_POD_COUNTING_KEY, RETRY_UNSCHEDULABLE_KEY, waitsForScheduler } from './queue.ts';
@@ -65,10 +66,15 @@ function effectsFor(pod: Pod, result: CycleResult): Effect[] {
 export function scheduler(options: SchedulerOptions = {}): Controller<ClusterState> {
   const percentageOfNodesToScore = options.percentageOfNodesToScore ?? PERCENTAGE_OF_NODES_TO_SCORE;
   const nodeSnapshot = createNodeSnapshotCache();
+  const usageCache = new NodeUsageCache();
   let nextStartNodeIndex = 0;
   return {
     name: SCHEDULER_NAME,
-    watch: (changes) => changes.pipe(mergeMap(keysForChange)),
+    watch: (changes) =>
+      changes.pipe(
+        tap((change) => usageCache.noteChange(change)),
+        mergeMap(keysForChange),
+      ),
     // Pods already waiting when the run starts have had no creation event to queue them.
     start: ({ state, nowMs }) => retryEffects(state, nowMs),
     reconcile(key, { state, nowMs, rng }) {
@@ -76,10 +82,12 @@ export function scheduler(options: SchedulerOptions = {}): Controller<ClusterSta
       if (key === RETRY_POD_COUNTING_KEY) return retryPodCountingEffects(state, nowMs);
       const pod = state.pods.get(key);
       if (pod === undefined || !waitsForScheduler(pod)) return [];
+      const nodes = nodeSnapshot(state);
       const result = schedulePod({
         pod: podInfo(key, pod, state),
-        nodes: nodeSnapshot(state),
+        nodes,
         cluster: state,
+        usages: usageCache.usagesFor(nodes, state),
         startIndex: nextStartNodeIndex,
         percentageOfNodesToScore,
         rng,

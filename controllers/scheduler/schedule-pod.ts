@@ -5,6 +5,7 @@
 // The start index is an input and the next one an output, so the caller decides where it lives.
 
 import type { Rng } from '../../core/prng.ts';
+import type { NodeUsage } from '../../reducers/pod-resources.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { preFilter } from './cycle-state.ts';
 import { findNodesThatPassFilters, numFeasibleNodesToFind } from './feasible-nodes.ts';
@@ -21,6 +22,8 @@ export interface CycleInput {
   readonly nodes: NodeSnapshot;
   /** The cluster the cycle reads: usage, and the pods the pod-counting plugins count. */
   readonly cluster: ClusterState;
+  /** Each node's usage by ordinal, when the caller keeps them (the scheduler's cache); else read from the index. */
+  readonly usages?: readonly NodeUsage[];
   readonly startIndex: number;
   readonly percentageOfNodesToScore: number;
   readonly rng: Rng;
@@ -66,7 +69,7 @@ export function schedulePod(input: CycleInput): CycleResult {
       nextStartIndex: input.startIndex,
     };
   }
-  const cycle = preFilter(input.pod, input.nodes, input.cluster);
+  const cycle = preFilter(input.pod, input.nodes, input.cluster, input.usages);
   const nodes = candidateNodes(input);
   const numToFind = numFeasibleNodesToFind(input.percentageOfNodesToScore, nodes.length);
   const start = nodes.length === 0 ? 0 : input.startIndex % nodes.length;
