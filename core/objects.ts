@@ -195,12 +195,19 @@ export interface ReplicaSet extends KubeObject {
   readonly status: ReplicaSetStatus;
 }
 
+/** An image on a node, as the kubelet reports it in node.status.images. */
+export interface ContainerImage {
+  readonly names: readonly string[];
+  readonly sizeBytes: number;
+}
+
 export interface NodeStatus {
   readonly capacity: ResourceList;
   readonly allocatable: ResourceList;
   readonly conditions: readonly Condition[];
   readonly addresses?: readonly { readonly type: string; readonly address: string }[];
   readonly nodeInfo?: Readonly<Record<string, string>>;
+  readonly images?: readonly ContainerImage[];
 }
 
 export interface NodeSpec {
