@@ -1,18 +1,15 @@
 // Pods (core/v1): defaulted and validated as the API server does, started Pending; once created,
-// only metadata may change through an update (ksim does not let a running pod's spec move).
+// an update may change metadata and the few spec fields upstream lets move (pod-update.ts).
 
 import { sameJson } from '../../core/canonical-json.ts';
 import type { Pod, PodSpec } from '../../core/objects.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describePod } from '../describe/pod.ts';
 import { podHeaders, podRow } from '../printers/pods.ts';
-import { forbidden } from '../validation/field-errors.ts';
 import { defaultPodForCreate } from '../validation/pod-defaults.ts';
 import { validatePodSpec } from '../validation/pod-spec.ts';
 import { podSpecWarnings } from '../validation/pod-warnings.ts';
-
-const POD_UPDATE_FORBIDDEN =
-  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+import { validatePodSpecUpdate } from '../validation/pod-update.ts';
 
 export const POD: KindDefinition<Pod> = {
   kind: 'Pod',
@@ -36,8 +33,10 @@ export const POD: KindDefinition<Pod> = {
     if (errors.length > 0) return { errors };
     const nodeName = current.spec.nodeName;
     const spec: PodSpec = { ...defaultPodForCreate(next.spec), ...(nodeName === undefined ? {} : { nodeName }) };
-    if (!sameJson(spec, current.spec)) return { errors: [forbidden('spec', POD_UPDATE_FORBIDDEN)] };
-    return { object: { ...next, spec: current.spec } };
+    const updateErrors = validatePodSpecUpdate(spec, current.spec);
+    if (updateErrors.length > 0) return { errors: updateErrors };
+    // Only the fields an update may change can differ; everything else is the stored spec.
+    return { object: { ...next, spec: sameJson(spec, current.spec) ? current.spec : spec } };
   },
   printer: {
     headers: podHeaders,

@@ -2,6 +2,7 @@
 // DefaultTolerationSeconds admission plugin, so stored pods look like a real cluster's.
 
 import type { Container, PodSpec, ResourceList, Toleration } from '../../core/objects.ts';
+import { defaultProbe } from './probes.ts';
 
 /**
  * Upstream pulls always when the image's tag is "latest", which a reference without tag or digest
@@ -24,12 +25,16 @@ function defaultRequests(container: Container): Container['resources'] {
   return Object.keys(requests).length === 0 ? resources : { ...resources, requests };
 }
 
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+
 function defaultContainer(container: Container): Container {
+  const probes = Object.fromEntries(PROBES.filter((field) => container[field] !== undefined).map((field) => [field, defaultProbe(container[field])]));
   return {
     imagePullPolicy: defaultImagePullPolicy(container.image ?? ''),
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'File',
     ...container,
+    ...probes,
     resources: defaultRequests(container),
   };
 }
