@@ -48,14 +48,6 @@ export function podEvent(pod: Pod, type: 'Normal' | 'Warning', reason: string, m
   };
 }
 
-export function createdEvent(ref: ContainerRef): EventRecord {
-  return containerEvent(ref, 'Normal', 'Created', `Created container: ${ref.name}`);
-}
-
-export function startedEvent(ref: ContainerRef): EventRecord {
-  return containerEvent(ref, 'Normal', 'Started', `Started container ${ref.name}`);
-}
-
 /** killContainer's event; `message` is the reason for a kill that is not the pod's own stop. */
 export function killingEvent(ref: ContainerRef, message = `Stopping container ${ref.name}`): EventRecord {
   return containerEvent(ref, 'Normal', 'Killing', message);

@@ -92,6 +92,9 @@ function replay(state: ClusterState, pod: Pod, node: Node, images: ImageCatalog,
     }
   }
   const deadlineExceeded = deadlineMs !== undefined && deadlineMs <= nowMs;
+  // Nothing moved: the status would rebuild to itself, so the sync only tells its Events.
+  const unchanged = !run.changed && !podIsTerminal && base === pod.status && (!deadlineExceeded || isTerminalPhase(base.phase));
+  if (unchanged) return { status: pod.status, events: run.events, ...(nextMs === undefined ? {} : { nextMs }) };
   let status = rebuiltStatus(pod, base, { inits, apps, podIsTerminal, deadlineExceeded }, nowMs);
   if (podIsTerminal && !isTerminalPhase(status.phase)) status = { ...status, phase: 'Failed' };
   return { status, events: run.events, ...(nextMs === undefined ? {} : { nextMs }) };

@@ -28,6 +28,8 @@ export class PodRun {
   readonly events: EventRecord[] = [];
   /** The pod's address, which probes without a host of their own connect to. */
   readonly podIP: string | undefined;
+  /** Whether any container status moved in this sync (a sync that only tells Events writes nothing). */
+  changed = false;
 
   constructor(
     readonly context: PodContext,
@@ -51,6 +53,7 @@ export class PodRun {
 
   set(slot: Slot, status: ContainerStatus): void {
     this.statuses.set(slot.container.name, status);
+    this.changed = true;
   }
 
   mem(slot: Slot): ContainerMemory {

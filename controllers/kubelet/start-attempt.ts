@@ -1,11 +1,11 @@
 // Starting a container (startContainer in kuberuntime_container.go): make sure the image is there
-// (pulled, or found), create the container, start it. Each step is a moment of its own, with its
-// Events: Pulling, Pulled, Created at once after the pull, Started when the process runs. A start
+// (pulled, or found), create the container, start it. Each step is a moment of its own, with the
+// image manager's Events (Pulling, Pulled). Upstream also records Created and Started; ksim leaves
+// those two out, which keeps the log of a large run a third smaller (see README). A start
 // that fails on its image leaves the container waiting with the error, and the pod worker tries
 // again after its back-off period (10 s; upstream adds up to 50% jitter, which ksim leaves out).
 
 import type { ContainerState, ContainerStatus } from '../../core/objects.ts';
-import { createdEvent, startedEvent } from './container-events.ts';
 import { ensureImage, finishPull, type ImageRequest, noteImageUsed, pullPolicyOf, type Waiting } from './image-pull.ts';
 import type { StartAttempt } from './memory.ts';
 import type { Slot } from './pod-context.ts';
@@ -46,7 +46,6 @@ export function beginStart(run: PodRun, slot: Slot, decidedMs: number, restart: 
   switch (outcome.kind) {
     case 'present':
       noteImageUsed(run.node, slot.container.image, slot.behaviour);
-      run.tell(createdEvent(slot.ref));
       memory.attempt = { ...base, stage: 'creating', runMs: decidedMs + slot.behaviour.startMs };
       return;
     case 'pulling':
@@ -70,7 +69,6 @@ function pullEnded(run: PodRun, slot: Slot, attempt: StartAttempt, atMs: number)
     memory.attempt = { ...attempt, stage: 'retrying', retryAtMs: atMs + SYNC_RETRY_MS };
     return;
   }
-  run.tell(createdEvent(slot.ref));
   memory.attempt = { ...attempt, stage: 'creating', runMs: pull.pullDoneMs + slot.behaviour.startMs };
 }
 
@@ -91,7 +89,6 @@ function running(run: PodRun, slot: Slot, attempt: StartAttempt, atMs: number): 
     state: { running: { startedAt: stampOf(atMs) } },
     lastState: attempt.lastState ?? status.lastState ?? {},
   });
-  run.tell(startedEvent(slot.ref));
   // A sidecar without a startup probe is started as soon as it runs; an init container waits for its exit.
   if (slot.kind === 'app' || (slot.kind === 'sidecar' && slot.probes.startup === undefined)) markUnlocked(run, slot, atMs);
 }
