@@ -263,6 +263,7 @@ export interface NodeStatus {
   readonly images?: readonly ContainerImage[];
 }
 
+/** An image on a node, as the kubelet reports it in node.status.images (a user's Node may omit either field). */
 export interface ContainerImage {
   readonly names?: readonly string[];
   readonly sizeBytes?: number;

@@ -4,10 +4,10 @@
 
 import { keyOf, type Pod } from '../core/objects.ts';
 import { compareStrings, type SetIndex, type Table } from '../core/table.ts';
-import { failedScheduling } from './pod-indexes.ts';
+import { failedScheduling, isTerminal } from './pod-indexes.ts';
 import { affinityGroupsOf, hasHostPorts, labelPairGroup, labelSetId, type LabelSet, placedNode } from './placed-pods.ts';
 import { addLabelSetPod, addUsage, NO_USAGE, type NodeUsage, sameScalar } from './pod-resources.ts';
-import { type ClusterState, UNSCHEDULABLE, UNSCHEDULED } from './state.ts';
+import { type ClusterState, TERMINATED, UNSCHEDULABLE, UNSCHEDULED } from './state.ts';
 
 type Groups = Map<string, Set<string>>;
 
@@ -118,6 +118,7 @@ export function auditPodIndexes(state: ClusterState): string[] {
   const { indexes } = state;
   const byNode: Groups = new Map();
   const unscheduled: Groups = new Map();
+  const terminated: Groups = new Map();
   const affinity: Groups = new Map();
   const hostPorts: Groups = new Map();
   const usage = new Map<string, NodeUsage>();
@@ -130,6 +131,7 @@ export function auditPodIndexes(state: ClusterState): string[] {
     if (bound === undefined || bound === '') file(unscheduled, UNSCHEDULED, key);
     else file(byNode, bound, key);
     if (failedScheduling(pod)) file(unscheduled, UNSCHEDULABLE, key);
+    if (isTerminal(pod)) file(terminated, TERMINATED, key);
     const node = placedNode(pod);
     if (node === undefined) continue;
     const placed = requests === undefined ? (usage.get(node) ?? NO_USAGE) : addUsage(usage.get(node) ?? NO_USAGE, requests, 1);
@@ -142,6 +144,7 @@ export function auditPodIndexes(state: ClusterState): string[] {
     ...problems,
     ...auditSetIndex('podsByNode', indexes.podsByNode, byNode),
     ...auditSetIndex('unscheduledPods', indexes.unscheduledPods, unscheduled),
+    ...auditSetIndex('terminatedPods', indexes.terminatedPods, terminated),
     ...auditUsage(state, usage),
     ...auditLabelSets(state, sets),
     ...auditSetIndex('affinityPods', indexes.affinityPods, affinity),

@@ -6,7 +6,7 @@ import { findCondition, keyOf, type Pod } from '../core/objects.ts';
 import { reindexObject } from './object-indexes.ts';
 import { placedNode, reindexPlacement } from './placed-pods.ts';
 import { addUsage, NO_USAGE, podResources } from './pod-resources.ts';
-import { type ClusterIndexes, UNSCHEDULABLE, UNSCHEDULED } from './state.ts';
+import { type ClusterIndexes, TERMINATED, UNSCHEDULABLE, UNSCHEDULED } from './state.ts';
 
 export function isTerminal(pod: Pod): boolean {
   return pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
@@ -77,6 +77,15 @@ function reindexAddress(indexes: ClusterIndexes, before: Pod | undefined, after:
   return { ...indexes, podIPsByNode };
 }
 
+/** Terminated pods (Succeeded or Failed), for the pod garbage collector's threshold. */
+function reindexTerminated(indexes: ClusterIndexes, key: string, before: Pod | undefined, after: Pod | undefined): ClusterIndexes {
+  const was = before !== undefined && isTerminal(before);
+  const is = after !== undefined && isTerminal(after);
+  if (was === is) return indexes;
+  const terminatedPods = is ? indexes.terminatedPods.add(TERMINATED, key) : indexes.terminatedPods.remove(TERMINATED, key);
+  return { ...indexes, terminatedPods };
+}
+
 export function reindexPod(indexes: ClusterIndexes, before: Pod | undefined, after: Pod | undefined): ClusterIndexes {
   const pod = after ?? before;
   if (pod === undefined) return indexes;
@@ -91,6 +100,7 @@ export function reindexPod(indexes: ClusterIndexes, before: Pod | undefined, aft
   next = reindexAddress(next, before, after);
   next = reindexUnschedulable(next, key, before, after);
   next = reindexPlacement(next, before, after);
+  next = reindexTerminated(next, key, before, after);
   if (after === undefined) next = { ...next, podRequests: next.podRequests.delete(key) };
   return next;
 }

@@ -53,6 +53,8 @@ export interface ClusterIndexes {
    * reason Unschedulable).
    */
   readonly unscheduledPods: SetIndex;
+  /** Group "" holds the keys of pods that have terminated (Succeeded or Failed). */
+  readonly terminatedPods: SetIndex;
   /** Requests of every pod, computed once when the pod is created. */
   readonly podRequests: Table<PodResources>;
   /** Summed requests of the non-terminal pods bound to each node. */
@@ -73,6 +75,7 @@ export interface ClusterIndexes {
 
 export const UNSCHEDULED = '';
 export const UNSCHEDULABLE = 'unschedulable';
+export const TERMINATED = '';
 
 export function emptyState(): ClusterState {
   return {
@@ -92,6 +95,7 @@ export function emptyState(): ClusterState {
       podsByNode: SetIndex.empty(),
       podIPsByNode: SetIndex.empty(),
       unscheduledPods: SetIndex.empty(),
+      terminatedPods: SetIndex.empty(),
       podRequests: Table.empty(),
       nodeUsage: Table.empty(),
       nodeAllocatable: Table.empty(),

@@ -11,7 +11,7 @@ import { formatDurationMs } from '../core/duration.ts';
 import { assertNever, type EventOf, type KsimEvent } from '../core/events.ts';
 import { type Condition, controllerOf, findCondition, type KubeObject, objectKey, type Pod, type PodStatus, type Taint } from '../core/objects.ts';
 import { kindDefinition } from '../kinds/registry.ts';
-import { eventSubject, subjectPath } from './event-subject.ts';
+import { eventSubject, subjectPath } from '../core/event-subject.ts';
 import { describeObjectUpdate, warningsOnWrite } from './object-change.ts';
 import { describePodStatusChange } from './pod-status-change.ts';
 

@@ -98,6 +98,11 @@ export const ImageBehaviourSpec = t.partial({
   crashAfter: DurationMs,
   stop: DurationMs,
   exitCode: t.number,
+  livenessFailsAfter: DurationMs,
+  startupTakes: DurationMs,
+  probeOutput: t.string,
+  missing: t.boolean,
+  size: Quantity,
 });
 
 const Manifest = t.UnknownRecord;

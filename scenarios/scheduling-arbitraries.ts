@@ -1,7 +1,8 @@
 // fast-check arbitraries for scheduling-constraint scenarios: random nodes in random zones, and
 // random sequences of pods that carry random required pod affinity, anti-affinity and
 // DoNotSchedule topology spread constraints, mixed with pods placed by spec.nodeName, label
-// changes of running pods, pod deletions, cordons and node deletions. Property tests check every
+// changes of running pods, pod deletions, cordons, node deletions and crashing containers (some
+// restarted, some ending their pod as Failed, which frees its place). Property tests check every
 // binding the scheduler makes against the cluster as it stood.
 
 import fc from 'fast-check';
@@ -37,7 +38,12 @@ interface PodCase {
   readonly spread: readonly Record<string, unknown>[];
   /** Placed directly on this node, bypassing the scheduler (and requesting nothing, as nothing checks it fits). */
   readonly nodeName: string | undefined;
+  /** How its container behaves: runs until stopped, or crashes and is restarted or left Failed. */
+  readonly behaviour: 'runs' | 'crashes' | 'crashes-once';
 }
+
+const IMAGE_OF = { runs: 'app:1.0', crashes: 'crashy:1.0', 'crashes-once': 'crashy:1.0' } as const;
+const RESTART_POLICY_OF = { runs: 'Always', crashes: 'Always', 'crashes-once': 'Never' } as const;
 
 function podManifest(pod: PodCase): Record<string, unknown> {
   const affinity = {
@@ -50,7 +56,8 @@ function podManifest(pod: PodCase): Record<string, unknown> {
     kind: 'Pod',
     metadata: { name: pod.name, labels: { app: pod.app } },
     spec: {
-      containers: [{ name: 'app', image: 'app:1.0', resources: { requests } }],
+      containers: [{ name: 'app', image: IMAGE_OF[pod.behaviour], resources: { requests } }],
+      restartPolicy: RESTART_POLICY_OF[pod.behaviour],
       ...(Object.keys(affinity).length > 0 ? { affinity } : {}),
       ...(pod.spread.length > 0 ? { topologySpreadConstraints: pod.spread } : {}),
       ...(pod.nodeName === undefined ? {} : { nodeName: pod.nodeName }),
@@ -71,6 +78,8 @@ function podCase(nodeNames: readonly string[]): fc.Arbitrary<PodCase> {
     spread: spreadList,
     // One pod in six names its node.
     nodeName: fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...nodeNames) }),
+    // One pod in four crashes.
+    behaviour: fc.constantFrom<PodCase['behaviour']>('runs', 'runs', 'runs', 'runs', 'runs', 'runs', 'crashes', 'crashes-once'),
   });
 }
 
@@ -107,7 +116,7 @@ export function schedulingConstraintsScenario(): fc.Arbitrary<Scenario> {
           const spec = nodes[index] ?? { zone: undefined, cpu: 1 };
           return { name, capacity: { cpu: String(spec.cpu), memory: '4Gi', pods: 20 }, ...(spec.zone === undefined ? {} : { labels: { 'topology.kubernetes.io/zone': spec.zone } }) };
         }),
-        images: { default: { pull: 0, start: 1000, ready: 1000 } },
+        images: { default: { pull: 0, start: 1000, ready: 1000 }, 'crashy:1.0': { crashAfter: 5000, exitCode: 1 } },
         steps,
       }));
   });

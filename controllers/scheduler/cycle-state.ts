@@ -12,6 +12,8 @@
 
 import type { Pod } from '../../core/objects.ts';
 import type { ClusterState } from '../../reducers/state.ts';
+import type { NodeUsage } from '../../reducers/pod-resources.ts';
+import { readUsages } from './node-usage-cache.ts';
 import type { NodeSnapshot, NodeView } from './node-views.ts';
 import { type InterPodFilterState, interPodPreFilter, interPodWithPod } from './plugins/inter-pod-affinity/filtering.ts';
 import { spreadPreFilter, type SpreadFilterState, spreadWithPod } from './plugins/pod-topology-spread/filtering.ts';
@@ -20,6 +22,8 @@ import type { PodInfo } from './pod-info.ts';
 export interface CycleState {
   readonly pod: PodInfo;
   readonly nodes: NodeSnapshot;
+  /** Each node's usage, by ordinal (see node-usage-cache.ts). */
+  readonly usages: readonly NodeUsage[];
   readonly cluster: ClusterState;
   /** PodTopologySpread's PreFilter state; undefined when the plugin skips. */
   readonly spread: SpreadFilterState | undefined;
@@ -32,13 +36,14 @@ export interface CycleState {
   readonly nominatedPods?: (nodeName: string) => readonly Pod[];
 }
 
-/** The PreFilter extension point, over every node of the snapshot. */
-export function preFilter(pod: PodInfo, nodes: NodeSnapshot, cluster: ClusterState): CycleState {
+/** The PreFilter extension point, over every node of the snapshot; usages default to the index's. */
+export function preFilter(pod: PodInfo, nodes: NodeSnapshot, cluster: ClusterState, usages = readUsages(nodes, cluster.indexes.nodeUsage)): CycleState {
   return {
     pod,
     nodes,
+    usages,
     cluster,
-    spread: spreadPreFilter(pod, nodes.list, cluster),
+    spread: spreadPreFilter(pod, nodes.list, usages, cluster),
     interPod: interPodPreFilter(pod, nodes, cluster),
   };
 }

@@ -54,14 +54,14 @@ export function findNodesThatPassFilters(
   startIndex: number,
   numToFind: number,
 ): FilterOutcome {
-  const { nodeUsage } = cycle.cluster.indexes;
+  const { usages: usageByOrdinal } = cycle;
   const feasible: NodeView[] = [];
   const usages: NodeUsage[] = [];
   let reasons: Map<string, number> | undefined;
   let rejected = 0;
   for (let i = 0; i < nodes.length && feasible.length < numToFind; i++) {
     const node = nodes[(startIndex + i) % nodes.length] as NodeView;
-    const usage = nodeUsage.get(node.name) ?? NO_USAGE;
+    const usage = usageByOrdinal[node.ordinal] ?? NO_USAGE;
     const status = runFilterPluginsWithNominatedPods(cycle, node, usage);
     if (status === undefined) {
       feasible.push(node);

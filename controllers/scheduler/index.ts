@@ -19,12 +19,14 @@
 // event, and that change asks for the key again. Timers (background, so they never keep an idle run
 // going) bring the key back for the 30-second leftover flush and the error back-off's flush.
 
-import { mergeMap } from 'rxjs';
+import { mergeMap, tap } from 'rxjs';
 import { type Controller, type Effect, wake, wakeInBackground } from '../../core/controller.ts';
 import type { Pod } from '../../core/objects.ts';
 import type { Rng } from '../../core/prng.ts';
+import type { NodeUsage } from '../../reducers/pod-resources.ts';
 import { type ClusterState, UNSCHEDULED } from '../../reducers/state.ts';
 import { PERCENTAGE_OF_NODES_TO_SCORE } from './feasible-nodes.ts';
+import { NodeUsageCache } from './node-usage-cache.ts';
 import { createNodeSnapshotCache, type NodeSnapshot } from './node-views.ts';
 import { podInfo } from './pod-info.ts';
 import { observeChange } from './queue/observe-change.ts';
@@ -59,6 +61,7 @@ interface Cycle {
 export function scheduler(options: SchedulerOptions = {}): Controller<ClusterState> {
   const percentageOfNodesToScore = options.percentageOfNodesToScore ?? PERCENTAGE_OF_NODES_TO_SCORE;
   const nodeSnapshot = createNodeSnapshotCache();
+  const usageCache = new NodeUsageCache();
   const queue = new SchedulingQueue();
   const timers = new Set<number>();
   let nextStartNodeIndex = 0;
@@ -78,12 +81,13 @@ export function scheduler(options: SchedulerOptions = {}): Controller<ClusterSta
   }
 
   /** One pod's cycle: bind, or park it and run the PostFilter. */
-  function scheduleOne(popped: QueuedPod, pod: Pod, nodes: NodeSnapshot, { state, nowMs, rng }: Cycle): Effect[] {
+  function scheduleOne(popped: QueuedPod, pod: Pod, nodes: NodeSnapshot, usages: readonly NodeUsage[], { state, nowMs, rng }: Cycle): Effect[] {
     const info = podInfo(popped.key, pod, state);
     const result = schedulePod({
       pod: info,
       nodes,
       cluster: state,
+      usages,
       startIndex: nextStartNodeIndex,
       percentageOfNodesToScore,
       rng,
@@ -105,6 +109,8 @@ export function scheduler(options: SchedulerOptions = {}): Controller<ClusterSta
   /** Pops pods until a cycle has a request to make, or none is left. */
   function drain(cycle: Cycle): Effect[] {
     const nodes = nodeSnapshot(cycle.state);
+    // Every cycle of this reconcile reads the same state, so the usages are read once.
+    const usages = usageCache.usagesFor(nodes, cycle.state);
     const timersDue: Effect[] = [];
     for (;;) {
       const popped = queue.pop(cycle.nowMs);
@@ -114,7 +120,7 @@ export function scheduler(options: SchedulerOptions = {}): Controller<ClusterSta
         queue.delete(popped.key);
         continue;
       }
-      const effects = scheduleOne(popped, pod, nodes, cycle);
+      const effects = scheduleOne(popped, pod, nodes, usages, cycle);
       if (effects.some((effect) => effect.kind === 'submit')) return [...timersDue, ...effects];
       timersDue.push(...effects);
     }
@@ -124,6 +130,7 @@ export function scheduler(options: SchedulerOptions = {}): Controller<ClusterSta
     name: SCHEDULER_NAME,
     watch: (changes) =>
       changes.pipe(
+        tap((change) => usageCache.noteChange(change)),
         mergeMap((change) => {
           observeChange(queue, change);
           return queue.hasWork ? [SCHEDULE_KEY] : [];

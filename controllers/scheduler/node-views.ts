@@ -13,6 +13,8 @@ import type { ClusterState } from '../../reducers/state.ts';
 
 export interface NodeView {
   readonly name: string;
+  /** The node's place in the snapshot's list, which arrays of per-node values are indexed by. */
+  readonly ordinal: number;
   readonly node: Node;
   readonly labels: Labels;
   readonly taints: readonly Taint[];
@@ -73,9 +75,10 @@ function imagesOf(node: Node, states: Map<string, ImageState>): ReadonlyMap<stri
   return images;
 }
 
-function viewOf(node: Node, allocatable: Allocatable | undefined, images: ReadonlyMap<string, ImageState>): NodeView {
+function viewOf(node: Node, ordinal: number, allocatable: Allocatable | undefined, images: ReadonlyMap<string, ImageState>): NodeView {
   return {
     name: node.metadata.name,
+    ordinal,
     node,
     labels: node.metadata.labels ?? NO_LABELS,
     taints: node.spec.taints ?? NO_TAINTS,
@@ -87,31 +90,38 @@ function viewOf(node: Node, allocatable: Allocatable | undefined, images: Readon
 }
 
 /** Round-robin over zones, as nodeTree.list does: the first node of every zone, then the second... */
-function interleaveZones(zones: readonly (readonly NodeView[])[]): NodeView[] {
-  const list: NodeView[] = [];
+function interleaveZones<T>(zones: readonly (readonly T[])[]): T[] {
+  const list: T[] = [];
   const longest = Math.max(0, ...zones.map((zone) => zone.length));
   for (let index = 0; index < longest; index++) {
     for (const zone of zones) {
-      const view = zone[index];
-      if (view !== undefined) list.push(view);
+      const item = zone[index];
+      if (item !== undefined) list.push(item);
     }
   }
   return list;
 }
 
 export function buildNodeViews(nodes: Table<Node>, allocatable: Table<Allocatable>): NodeView[] {
-  const byZone = new Map<string, NodeView[]>();
+  const byZone = new Map<string, Node[]>();
   const imageStates = new Map<string, ImageState>();
+  const images = new Map<string, ReadonlyMap<string, ImageState>>();
   for (const name of nodes.sortedKeys()) {
     const node = nodes.get(name) as Node;
-    const view = viewOf(node, allocatable.get(name), imagesOf(node, imageStates));
-    const key = zoneKey(view.labels);
+    // Image states are shared in name order, whatever the search order.
+    images.set(name, imagesOf(node, imageStates));
+    const key = zoneKey(node.metadata.labels ?? NO_LABELS);
     const zone = byZone.get(key);
-    if (zone === undefined) byZone.set(key, [view]);
-    else zone.push(view);
+    if (zone === undefined) byZone.set(key, [node]);
+    else zone.push(node);
   }
   const zoneKeys = [...byZone.keys()].sort(compareStrings);
-  return interleaveZones(zoneKeys.map((key) => byZone.get(key) as NodeView[]));
+  const ordered = interleaveZones(zoneKeys.map((key) => byZone.get(key) as Node[]));
+  // Every view is built by one literal, so the plugins' reads of them stay monomorphic.
+  return ordered.map((node, ordinal) => {
+    const name = node.metadata.name;
+    return viewOf(node, ordinal, allocatable.get(name), images.get(name) ?? NO_IMAGES);
+  });
 }
 
 export function buildNodeSnapshot(nodes: Table<Node>, allocatable: Table<Allocatable>): NodeSnapshot {

@@ -5,6 +5,7 @@
 // The start index is an input and the next one an output, so the caller decides where it lives.
 
 import type { Rng } from '../../core/prng.ts';
+import type { NodeUsage } from '../../reducers/pod-resources.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import type { Pod } from '../../core/objects.ts';
 import { type CycleState, preFilter } from './cycle-state.ts';
@@ -24,6 +25,8 @@ export interface CycleInput {
   readonly nodes: NodeSnapshot;
   /** The cluster the cycle reads: usage, and the pods the pod-counting plugins count. */
   readonly cluster: ClusterState;
+  /** Each node's usage by ordinal, when the caller keeps them (the scheduler's cache); else read from the index. */
+  readonly usages?: readonly NodeUsage[];
   readonly startIndex: number;
   readonly percentageOfNodesToScore: number;
   readonly rng: Rng;
@@ -77,7 +80,7 @@ function nominatedNodeFits(input: CycleInput, cycle: CycleState): string | undef
   if (!nominated) return undefined;
   const node = input.nodes.byName.get(nominated);
   if (node === undefined || !candidateNodes(input).includes(node)) return undefined;
-  const usage = input.cluster.indexes.nodeUsage.get(node.name) ?? NO_USAGE;
+  const usage = cycle.usages[node.ordinal] ?? NO_USAGE;
   return runFilterPluginsWithNominatedPods(cycle, node, usage) === undefined ? node.name : undefined;
 }
 
@@ -94,7 +97,7 @@ export function schedulePod(input: CycleInput): CycleResult {
       reasons: new Map([[ERR_REASON_CONFLICT, all]]),
     };
   }
-  const prefiltered = preFilter(input.pod, input.nodes, input.cluster);
+  const prefiltered = preFilter(input.pod, input.nodes, input.cluster, input.usages);
   const cycle = input.nominatedPods === undefined ? prefiltered : { ...prefiltered, nominatedPods: input.nominatedPods };
   const onNominated = nominatedNodeFits(input, cycle);
   if (onNominated !== undefined) return { kind: 'bound', nodeName: onNominated, nextStartIndex: input.startIndex, feasibleNodes: 1 };

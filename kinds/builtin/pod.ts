@@ -1,7 +1,7 @@
 // Pods (core/v1): defaulted and validated as the API server does, started Pending (with the
 // SchedulingGated condition while scheduling gates hold it back), label keys merged into their
-// selectors; once created, only metadata may change through an update, and scheduling gates may
-// be removed (ksim does not let a running pod's spec move otherwise).
+// selectors; once created, an update may change metadata, remove scheduling gates, and change the
+// few spec fields upstream lets move (pod-update.ts).
 
 import { sameJson } from '../../core/canonical-json.ts';
 import type { Condition, Pod, PodSpec } from '../../core/objects.ts';
@@ -15,9 +15,7 @@ import { mergeLabelKeys } from '../validation/pod-label-keys.ts';
 import { validateGatedNodeName } from '../validation/pod-scheduling.ts';
 import { validatePodSpec } from '../validation/pod-spec.ts';
 import { podSpecWarnings } from '../validation/pod-warnings.ts';
-
-const POD_UPDATE_FORBIDDEN =
-  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+import { validatePodSpecUpdate } from '../validation/pod-update.ts';
 
 /** applySchedulingGatedCondition: a pod created with gates says why the scheduler leaves it alone. */
 function initialConditions(pod: Pod): { conditions?: Condition[] } {
@@ -76,13 +74,18 @@ export const POD: KindDefinition<Pod> = {
     const gateErrors = addedGates(next.spec.schedulingGates, current.spec.schedulingGates);
     if (gateErrors.length > 0) return { errors: gateErrors };
     const nodeName = current.spec.nodeName;
-    // The spec as created went through the label-key merge; the update is compared with it merged too.
+    // An update that leaves the stored spec as it is (but for removed gates) needs no more checks.
+    if (sameJson(withGates(next.spec, current.spec.schedulingGates), current.spec)) {
+      return { object: { ...next, spec: withGates(current.spec, next.spec.schedulingGates) } };
+    }
+    // The spec as created went through defaulting and the label-key merge; the update is compared with it the same way.
     const merged = mergeLabelKeys(defaultPodForCreate(next.spec), current.metadata.labels ?? {});
     const spec: PodSpec = { ...withGates(merged, current.spec.schedulingGates), ...(nodeName === undefined ? {} : { nodeName }) };
-    if (!sameJson(spec, current.spec) && !sameJson(withGates(next.spec, current.spec.schedulingGates), current.spec)) {
-      return { errors: [forbidden('spec', POD_UPDATE_FORBIDDEN)] };
-    }
-    return { object: { ...next, spec: withGates(current.spec, next.spec.schedulingGates) } };
+    const updateErrors = validatePodSpecUpdate(spec, current.spec);
+    if (updateErrors.length > 0) return { errors: updateErrors };
+    // Only the fields an update may change can differ; everything else is the stored spec.
+    const updated = sameJson(spec, current.spec) ? current.spec : spec;
+    return { object: { ...next, spec: withGates(updated, next.spec.schedulingGates) } };
   },
   printer: {
     headers: podHeaders,

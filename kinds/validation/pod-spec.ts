@@ -4,6 +4,7 @@
 import { isQuantity, parseQuantity } from '../../core/quantity.ts';
 import { validateAffinity } from './affinity.ts';
 import { validateContainerPorts, validatePodAffinity, validateSchedulingGates, validateTopologySpreadConstraints } from './pod-scheduling.ts';
+import { validateContainerLifecycle } from './probes.ts';
 import { isOneOf, duplicate, type FieldError, invalid, MAX_INT32, required, unsupported, validateDns1123Label, validateDns1123Subdomain, validateLabels } from './field-errors.ts';
 import { validatePreemptionPolicy } from './priority-class.ts';
 
@@ -80,7 +81,11 @@ function validateContainers(path: string, containers: unknown, names: Set<string
   if (containers === undefined) return mustHaveOne ? [required(path)] : [];
   if (!Array.isArray(containers)) return [invalid(path, containers, 'must be a list of containers')];
   if (containers.length === 0 && mustHaveOne) return [required(path)];
-  return containers.flatMap((container, index) => validateContainer(`${path}[${index}]`, container, names));
+  const init = path.endsWith('initContainers');
+  return containers.flatMap((container, index) => [
+    ...validateContainer(`${path}[${index}]`, container, names),
+    ...(isRecord(container) ? validateContainerLifecycle(`${path}[${index}]`, container, init) : []),
+  ]);
 }
 
 const TOLERATION_OPERATORS = ['Equal', 'Exists'];

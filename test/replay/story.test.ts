@@ -134,10 +134,11 @@ describe('story lines', () => {
   });
 
   it('warns of pod fields the simulation ignores, for a person\'s write only', () => {
-    const withProbe = podObject('web-x7k2p');
-    const probed = { ...withProbe, spec: { ...withProbe.spec, containers: [{ name: 'web', image: 'nginx', readinessProbe: { httpGet: { port: 80 } } }] } };
-    expect(new Storyteller().tell(event(1, 0, 'user', { type: 'pod/created', object: probed }))).toMatch(
-      /default\/web-x7k2p warning: spec.containers\[\*\] probes: probes have no effect; readiness follows the image's behaviour$/,
+    // Probes run now; lifecycle hooks are a field the simulation still ignores.
+    const withHook = podObject('web-x7k2p');
+    const hooked = { ...withHook, spec: { ...withHook.spec, containers: [{ name: 'web', image: 'nginx', lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } } }] } };
+    expect(new Storyteller().tell(event(1, 0, 'user', { type: 'pod/created', object: hooked }))).toMatch(
+      /default\/web-x7k2p warning: spec.containers\[\*\] lifecycle: postStart and preStop hooks do not run$/,
     );
   });
 

@@ -85,8 +85,8 @@ export function isUnresolvable(status: FilterStatus, pod: PodInfo, node: NodeVie
   return Object.entries(requests.scalar).some(([name, value]) => value > (allocatable.scalar[name] ?? 0));
 }
 
-function usageOf(cluster: ClusterState, node: NodeView) {
-  return cluster.indexes.nodeUsage.get(node.name) ?? NO_USAGE;
+function usageOf(cycle: CycleState, node: NodeView) {
+  return cycle.usages[node.ordinal] ?? NO_USAGE;
 }
 
 function isTerminatingByPreemption(pod: Pod): boolean {
@@ -122,11 +122,11 @@ function countStatus(reasons: Map<string, number>, status: string | readonly str
 }
 
 export function preempt(input: PreemptionInput): PreemptionOutcome {
-  const { cycle, cluster } = input;
+  const { cycle } = input;
   const statuses = new Map<string, FilterStatus>();
   const nodeStatus = (node: NodeView): FilterStatus => {
     if (cycle === undefined) return ERR_REASON_CONFLICT;
-    if (!statuses.has(node.name)) statuses.set(node.name, runFilterPluginsWithNominatedPods(cycle, node, usageOf(cluster, node)));
+    if (!statuses.has(node.name)) statuses.set(node.name, runFilterPluginsWithNominatedPods(cycle, node, usageOf(cycle, node)));
     return statuses.get(node.name);
   };
   const notEligible = ineligibility(input, nodeStatus);
@@ -160,7 +160,7 @@ function dryRunPreemption(input: PreemptionInput, cycle: CycleState, potential: 
   let tried = 0;
   for (let i = 0; i < potential.length; i++) {
     const node = potential[(offset + i) % potential.length] as NodeView;
-    const selection = selectVictimsOnNode(cycle, node, usageOf(input.cluster, node), podsOn(input.cluster, node.name), budgets, input.nowMs);
+    const selection = selectVictimsOnNode(cycle, node, usageOf(cycle, node), podsOn(input.cluster, node.name), budgets, input.nowMs);
     if (selection.kind === 'victims') {
       const candidate = { nodeName: node.name, victims: selection.victims, numPDBViolations: selection.numPDBViolations };
       (candidate.numPDBViolations === 0 ? nonViolating : violating).push(candidate);

@@ -14,6 +14,7 @@ import {
 import type { LabelSelector, Labels } from '../../../core/labels.ts';
 import type { Node, Pod, TopologySpreadConstraint } from '../../../core/objects.ts';
 import { infoOf, makeNode, makePod, snapshotOf, stateOf } from './builders.ts';
+import { readUsages } from '../../../controllers/scheduler/node-usage-cache.ts';
 
 const FITS = 'fits';
 const SKEW = ERR_REASON_CONSTRAINTS_NOT_MATCH;
@@ -39,8 +40,9 @@ const FOUR_NODES = [zoned('node-a', 'zone1'), zoned('node-b', 'zone1'), zoned('n
 
 function filterEach(pod: Pod, nodes: readonly Node[], pods: readonly Pod[] = []): Record<string, string> {
   const state = stateOf(nodes, pods);
-  const { list } = snapshotOf(state);
-  const prefiltered = spreadPreFilter(infoOf(pod, state), list, state);
+  const snapshot = snapshotOf(state);
+  const { list } = snapshot;
+  const prefiltered = spreadPreFilter(infoOf(pod, state), list, readUsages(snapshot, state.indexes.nodeUsage), state);
   return Object.fromEntries(list.map((node: NodeView) => [node.name, spreadFilter(prefiltered, pod.metadata.labels ?? {}, node) ?? FITS]));
 }
 
@@ -207,7 +209,7 @@ describe('PodTopologySpread pre-filter state: AddPod and RemovePod', () => {
     const state = stateOf(FOUR_NODES, SPREAD_2_1_0_3);
     const snapshot = snapshotOf(state);
     const info = infoOf(pod, state);
-    const before = spreadPreFilter(info, snapshot.list, state);
+    const before = spreadPreFilter(info, snapshot.list, readUsages(snapshot, state.indexes.nodeUsage), state);
     const nodeY = snapshot.byName.get('node-y') as NodeView;
     const nodeX = snapshot.byName.get('node-x') as NodeView;
     const victim = state.pods.get('default/p-y1') as Pod;
@@ -228,7 +230,7 @@ describe('PodTopologySpread pre-filter state: AddPod and RemovePod', () => {
     const state = stateOf(FOUR_NODES, SPREAD_2_1_0_3);
     const snapshot = snapshotOf(state);
     const info = infoOf(pod, state);
-    const before = spreadPreFilter(info, snapshot.list, state);
+    const before = spreadPreFilter(info, snapshot.list, readUsages(snapshot, state.indexes.nodeUsage), state);
     const nodeX = snapshot.byName.get('node-x') as NodeView;
     expect(spreadWithPod(before, info, makePod('other', { namespace: 'ns1', labels: { foo: '' } }), nodeX, 1)).toBe(before);
     expect(spreadWithPod(before, info, makePod('other', { labels: { bar: '' } }), nodeX, 1)?.domainCounts[0]?.get('node-x')).toBe(0);

@@ -11,7 +11,7 @@
 
 import { type Labels, matchesSelector } from '../../../../core/labels.ts';
 import type { Pod } from '../../../../core/objects.ts';
-import { NO_USAGE } from '../../../../reducers/pod-resources.ts';
+import { NO_USAGE, type NodeUsage } from '../../../../reducers/pod-resources.ts';
 import type { ClusterState } from '../../../../reducers/state.ts';
 import { matchingPods, inNamespaces } from '../../matching-pods.ts';
 import type { NodeView } from '../../node-views.ts';
@@ -45,7 +45,7 @@ function smallest(counts: ReadonlyMap<string, number>): number {
 }
 
 /** calPreFilterState; undefined when the pod has no DoNotSchedule constraint (the plugin skips). */
-export function spreadPreFilter(pod: PodInfo, nodes: readonly NodeView[], cluster: ClusterState): SpreadFilterState | undefined {
+export function spreadPreFilter(pod: PodInfo, nodes: readonly NodeView[], usages: readonly NodeUsage[], cluster: ClusterState): SpreadFilterState | undefined {
   const constraints = spreadConstraints(pod.pod, cluster, 'DoNotSchedule');
   if (constraints.length === 0) return undefined;
   const namespace = pod.pod.metadata.namespace ?? '';
@@ -53,7 +53,7 @@ export function spreadPreFilter(pod: PodInfo, nodes: readonly NodeView[], cluste
   const domainCounts = constraints.map(() => new Map<string, number>());
   for (const node of nodes) {
     if (!hasAllTopologyKeys(node.labels, constraints)) continue;
-    const usage = cluster.indexes.nodeUsage.get(node.name) ?? NO_USAGE;
+    const usage = usages[node.ordinal] ?? NO_USAGE;
     constraints.forEach((constraint, index) => {
       if (!includesNode(constraint, pod, node)) return;
       const counts = domainCounts[index] as Map<string, number>;
