@@ -76,12 +76,15 @@ const UNRESOLVABLE_REASONS = new Set([
 /** The status code of a filter rejection: true for UnschedulableAndUnresolvable. */
 export function isUnresolvable(status: FilterStatus, pod: PodInfo, node: NodeView): boolean {
   if (status === undefined) return false;
-  if (typeof status === 'string') return UNRESOLVABLE_REASONS.has(status) || status.startsWith('node(s) had untolerated taint');
-  // NodeResourcesFit: a request larger than the node's whole allocatable (InsufficientResource.Unresolvable).
+  const reasons = typeof status === 'string' ? [status] : status;
+  if (reasons.some((reason) => UNRESOLVABLE_REASONS.has(reason) || reason.startsWith('node(s) had untolerated taint'))) return true;
+  if (!reasons.some((reason) => reason.startsWith('Insufficient '))) return false;
+  // NodeResourcesFit: a request larger than the node's whole allocatable (InsufficientResource.Unresolvable);
+  // "Too many pods" never is.
   const { requests } = pod;
   const { allocatable } = node;
   if (requests.cpuMilli > allocatable.cpuMilli || requests.memoryBytes > allocatable.memoryBytes) return true;
-  if (requests.ephemeralStorageBytes > allocatable.ephemeralStorageBytes || allocatable.pods < 1) return true;
+  if (requests.ephemeralStorageBytes > allocatable.ephemeralStorageBytes) return true;
   return Object.entries(requests.scalar).some(([name, value]) => value > (allocatable.scalar[name] ?? 0));
 }
 
