@@ -17,12 +17,12 @@ export function alignToWindow(timeMs: number): number {
 }
 
 /** calculateBackoffDuration: 0 before any attempt, then 1 s, 2 s, 4 s, 8 s, 10 s, 10 s ... */
-export function backoffDurationMs(attempts: number): number {
+export function backoffDurationMs(attempts: number, initialMs = POD_INITIAL_BACKOFF_MS, maxMs = POD_MAX_BACKOFF_MS): number {
   if (attempts === 0) return 0;
   const shift = attempts - 1;
-  // Upstream compares with podMaxBackoff >> shift to avoid an overflow; the result is the same.
-  if (shift >= 31 || POD_INITIAL_BACKOFF_MS > POD_MAX_BACKOFF_MS / 2 ** shift) return POD_MAX_BACKOFF_MS;
-  return POD_INITIAL_BACKOFF_MS * 2 ** shift;
+  // Upstream compares with maxBackoff >> shift so the doubling never overflows; here too.
+  if (initialMs > Math.floor(maxMs / 2 ** shift)) return maxMs;
+  return initialMs * 2 ** shift;
 }
 
 /** getBackoffTime: a pod never tried has no back-off (Go's zero time, before any instant). */
