@@ -1,6 +1,7 @@
 // A scheduler wired as the engine wires it, for tests: every change goes through its watch (which
 // feeds the scheduling queue), and its requests are folded back in as the API server would accept
-// them. A victim's deletion removes the pod at once, as if its kubelet had stopped it already.
+// them. A victim's deletion removes the pod at once, as if its kubelet had stopped it already, or,
+// with gracefulDeletes, only marks it (the test removes it with a pod/deleted of its own).
 
 import { Subject } from 'rxjs';
 import { FLUSH_KEY, SCHEDULE_KEY, scheduler, type SchedulerOptions } from '../../../controllers/scheduler/index.ts';
@@ -29,7 +30,7 @@ export class SchedulerHarness {
 
   constructor(
     public state: ClusterState,
-    options: SchedulerOptions & { readonly seed?: number; readonly nowMs?: number } = {},
+    private readonly options: SchedulerOptions & { readonly seed?: number; readonly nowMs?: number; readonly gracefulDeletes?: boolean } = {},
   ) {
     this.controller = scheduler(options);
     this.rng = testRng(options.seed ?? 1);
@@ -102,8 +103,11 @@ export class SchedulerHarness {
       }
       case 'updatePodStatus':
         return this.emit({ type: 'pod/statusUpdated', namespace: command.namespace, name: command.name, status: command.status }, actor);
-      case 'delete':
-        return this.emit({ type: 'pod/deleted', namespace: command.namespace ?? 'default', name: command.name }, actor);
+      case 'delete': {
+        const target = { namespace: command.namespace ?? 'default', name: command.name };
+        if (this.options.gracefulDeletes === true) return this.emit({ type: 'pod/deletionRequested', ...target, gracePeriodSeconds: 30 }, actor);
+        return this.emit({ type: 'pod/deleted', ...target }, actor);
+      }
       default:
         throw new Error(`unexpected ${command.type}`);
     }
