@@ -56,7 +56,7 @@ export const STORED_KINDS: readonly KindDefinition[] = [
   storedKind(named('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', [], false), LATER.services),
   storedKind(named('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', ['netpol']), 'network policies are stored only; traffic is not simulated yet'),
   storedKind({ ...named('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', ['hpa']), categories: ['all'] }, LATER.autoscaling),
-  storedKind(named('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', ['pdb']), 'disruption budgets are not enforced yet (no evictions are simulated)'),
+  storedKind(named('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', ['pdb']), 'no disruption controller computes status.disruptionsAllowed and the Eviction API is not simulated; only preemption reads the budget, as its status is written'),
   storedKind(named('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', ['sc'], false), LATER.storage),
   storedKind(named('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', []), 'RBAC is not enforced'),
   storedKind(named('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', []), 'RBAC is not enforced'),
