@@ -29,6 +29,7 @@ import { PERCENTAGE_OF_NODES_TO_SCORE } from './feasible-nodes.ts';
 import { NodeUsageCache } from './node-usage-cache.ts';
 import { createNodeSnapshotCache, type NodeSnapshot } from './node-views.ts';
 import { podInfo } from './pod-info.ts';
+import { PlacedPriorities } from './placed-priorities.ts';
 import { observeChange } from './queue/observe-change.ts';
 import { podPriority, type QueuedPod } from './queue/queued-pod.ts';
 import { rejectorsOf } from './queue/rejectors.ts';
@@ -64,6 +65,7 @@ export function scheduler(options: SchedulerOptions = {}): Controller<ClusterSta
   const usageCache = new NodeUsageCache();
   const queue = new SchedulingQueue();
   const timers = new Set<number>();
+  let placed = new PlacedPriorities();
   let nextStartNodeIndex = 0;
 
   /** The pods nominated to a node that a pod of this priority must leave room for. */
@@ -99,7 +101,16 @@ export function scheduler(options: SchedulerOptions = {}): Controller<ClusterSta
       return bindEffects(pod, result.nodeName);
     }
     const where = queue.addUnschedulable(popped, pod, rejectorsOf(result.reasons.keys()), nowMs);
-    const outcome = postFilter({ pod: info, result, nodes, cluster: state, rng, nowMs, nominatedTo: (node) => queue.nominator.podsOnNode(node) });
+    const outcome = postFilter({
+      pod: info,
+      result,
+      nodes,
+      cluster: state,
+      rng,
+      nowMs,
+      nominatedTo: (node) => queue.nominator.podsOnNode(node),
+      hasPlacedPodBelow: (priority) => placed.hasBelow(priority),
+    });
     // handleSchedulingFailure updates the nominator before the status patch reaches the API server.
     if (outcome.nominatedNodeName !== undefined) queue.nominator.set(popped.key, outcome.nominatedNodeName);
     const flush = where === 'errorBackoff' ? queue.nextErrorFlushAtMs() : leftoverFlushAtMs(nowMs);
@@ -130,7 +141,10 @@ export function scheduler(options: SchedulerOptions = {}): Controller<ClusterSta
     name: SCHEDULER_NAME,
     watch: (changes) =>
       changes.pipe(
-        tap((change) => usageCache.noteChange(change)),
+        tap((change) => {
+          usageCache.noteChange(change);
+          placed.noteChange(change);
+        }),
         mergeMap((change) => {
           observeChange(queue, change);
           return queue.hasWork ? [SCHEDULE_KEY] : [];
@@ -138,6 +152,7 @@ export function scheduler(options: SchedulerOptions = {}): Controller<ClusterSta
       ),
     // Pods already waiting when the run starts have had no creation event to queue them.
     start: ({ state, nowMs }) => {
+      placed = PlacedPriorities.of(state);
       for (const key of state.indexes.unscheduledPods.members(UNSCHEDULED)) {
         const pod = state.pods.get(key);
         if (pod !== undefined && waitsForScheduler(pod)) queue.add(key, pod, nowMs);

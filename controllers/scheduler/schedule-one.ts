@@ -33,6 +33,8 @@ export interface PostFilterInput {
   readonly nowMs: number;
   /** The pods nominated to a node, from the queue's nominator. */
   readonly nominatedTo: (nodeName: string) => readonly string[];
+  /** Whether any placed pod has a priority below the given one. */
+  readonly hasPlacedPodBelow?: (priority: number) => boolean;
 }
 
 const targetOf = (pod: Pod) => ({ actor: SCHEDULER_NAME, namespace: pod.metadata.namespace ?? '', name: pod.metadata.name });
@@ -110,7 +112,15 @@ export function postFilter(input: PostFilterInput): PostFilterResult {
   const { pod } = input.pod;
   // No node at all is an error before the PostFilter, as upstream's ErrNoNodesAvailable.
   if (input.nodes.list.length === 0) return { effects: failureEffects(pod, input.result.message, undefined), nominatedNodeName: undefined, outcome: undefined };
-  const outcome = preempt({ pod: input.pod, cycle: input.result.cycle, nodes: input.nodes.list, cluster: input.cluster, rng: input.rng, nowMs: input.nowMs });
+  const outcome = preempt({
+    pod: input.pod,
+    cycle: input.result.cycle,
+    nodes: input.nodes.list,
+    cluster: input.cluster,
+    rng: input.rng,
+    nowMs: input.nowMs,
+    ...(input.hasPlacedPodBelow === undefined ? {} : { hasPlacedPodBelow: input.hasPlacedPodBelow }),
+  });
   switch (outcome.kind) {
     case 'notEligible':
       return { effects: failureEffects(pod, `${input.result.message} preemption: ${outcome.message}`, undefined), nominatedNodeName: undefined, outcome };

@@ -33,7 +33,7 @@ import type { PodInfo } from '../pod-info.ts';
 import { podPriority } from '../queue/queued-pod.ts';
 import { disruptionBudgets } from './pdb.ts';
 import { type Candidate, pickOneNodeForPreemption } from './pick-node.ts';
-import { selectVictimsOnNode } from './select-victims.ts';
+import { ERR_NO_PREEMPTION_VICTIMS, selectVictimsOnNode } from './select-victims.ts';
 
 export const MIN_CANDIDATE_NODES_PERCENTAGE = 10;
 export const MIN_CANDIDATE_NODES_ABSOLUTE = 100;
@@ -56,6 +56,8 @@ export interface PreemptionInput {
   readonly cluster: ClusterState;
   readonly rng: Rng;
   readonly nowMs: number;
+  /** Whether any placed pod has a priority below this one; absent, every node's pods are read. */
+  readonly hasPlacedPodBelow?: (priority: number) => boolean;
 }
 
 /** calculateNumCandidates. */
@@ -155,6 +157,10 @@ export function preempt(input: PreemptionInput): PreemptionOutcome {
 /** DryRunPreemption, one node after another from the offset, stopping as upstream's cancel does. */
 function dryRunPreemption(input: PreemptionInput, cycle: CycleState, potential: readonly NodeView[]) {
   const offset = input.rng.int(potential.length);
+  // With no placed pod of lower priority anywhere, every node gives the same answer.
+  if (input.hasPlacedPodBelow?.(podPriority(cycle.pod.pod)) === false) {
+    return { candidates: [], failures: new Map([[ERR_NO_PREEMPTION_VICTIMS, potential.length]]), tried: potential.length };
+  }
   const wanted = numCandidates(potential.length);
   const budgets = disruptionBudgets(input.cluster);
   const nonViolating: Candidate[] = [];
