@@ -245,8 +245,8 @@ export class Storyteller {
           this.podStatuses.set(key, event.nominatedNodeName === '' ? rest : { ...rest, nominatedNodeName: event.nominatedNodeName });
         }
         const nomination =
-          event.nominatedNodeName === undefined ? '' : event.nominatedNodeName === '' ? ', nominated node cleared' : `, nominated to ${event.nominatedNodeName}`;
-        return { detail: `${event.reason}: ${event.message}${nomination}` };
+          event.nominatedNodeName === undefined ? '' : event.nominatedNodeName === '' ? ' (nominated node cleared)' : ` (nominated to ${event.nominatedNodeName})`;
+        return { detail: `${event.reason}${nomination}: ${event.message}` };
       }
       case 'pod/statusUpdated': {
         const key = objectKey(event.namespace, event.name);
