@@ -170,14 +170,21 @@ function dryRunPreemption(input: PreemptionInput, cycle: CycleState, potential: 
   for (let i = 0; i < potential.length; i++) {
     const node = potential[(offset + i) % potential.length] as NodeView;
     const selection = selectVictimsOnNode(cycle, node, usageOf(cycle, node), podsOn(input.cluster, node.name), budgets, input.nowMs);
-    if (selection.kind === 'victims') {
-      const candidate = { nodeName: node.name, victims: selection.victims, numPDBViolations: selection.numPDBViolations };
-      (candidate.numPDBViolations === 0 ? nonViolating : violating).push(candidate);
-      if (nonViolating.length > 0 && nonViolating.length + violating.length >= wanted) break;
+    if (selection.kind === 'failed') {
+      tried++;
+      countStatus(failures, selection.status);
       continue;
     }
-    tried++;
-    countStatus(failures, selection.status);
+    // A node that fits with every lower pod given back is an error of upstream's dry run, never a
+    // candidate; the filters failed there, so it cannot happen unless they disagree with themselves.
+    if (selection.victims.length === 0) {
+      tried++;
+      countStatus(failures, `expected at least one victim pod on node ${node.name}`);
+      continue;
+    }
+    const candidate = { nodeName: node.name, victims: selection.victims, numPDBViolations: selection.numPDBViolations };
+    (candidate.numPDBViolations === 0 ? nonViolating : violating).push(candidate);
+    if (nonViolating.length > 0 && nonViolating.length + violating.length >= wanted) break;
   }
   return { candidates: [...nonViolating, ...violating], failures, tried };
 }

@@ -2,6 +2,7 @@
 // cases of TestPickOneNodeForPreemption, with its priorities: neg -100, low 0, mid 100, high 1000).
 
 import { describe, expect, it } from 'vitest';
+import { numCandidates } from '../../../../controllers/scheduler/preemption/default-preemption.ts';
 import { type Candidate, pickOneNodeForPreemption } from '../../../../controllers/scheduler/preemption/pick-node.ts';
 import type { Pod } from '../../../../core/objects.ts';
 import { makePod } from '../builders.ts';
@@ -73,5 +74,18 @@ describe('pickOneNodeForPreemption', () => {
   it('takes the first candidate when every criterion ties', () => {
     const picked = pickOneNodeForPreemption([candidate('node2', [victim(MID)]), candidate('node1', [victim(MID)])], NOW);
     expect(picked).toBe('node2');
+  });
+});
+
+describe('numCandidates (calculateNumCandidates with the default 10% and 100)', () => {
+  it.each([
+    [0, 0],
+    [10, 10],
+    [500, 100],
+    [1000, 100],
+    [5000, 500],
+    [10_000, 1000],
+  ])('%i potential nodes: %i candidates', (numNodes, want) => {
+    expect(numCandidates(numNodes)).toBe(want);
   });
 });
