@@ -143,3 +143,16 @@ describe('scheduler determinism', () => {
     expect(chosen[1]).toBeGreaterThanOrEqual(100);
   });
 });
+
+describe('scheduler timers', () => {
+  it('retries a parked pod at the first 30-second tick after five minutes, even with no event for it', () => {
+    const harness = new SchedulerHarness(stateOf([makeNode('n1', { cpu: '2' })], [tooBig]), { nowMs: 10_000 });
+    expect(messages(harness)).toHaveLength(1);
+    expect(harness.timers).toContainEqual({ kind: 'wake', atMs: 330_000, key: '@flush', background: true });
+    // A node too small joins: NodeResourcesFit's hint skips the pod, so the message still counts one node.
+    harness.emit({ type: 'node/joined', object: makeNode('n2', { cpu: '2' }) });
+    expect(messages(harness)).toEqual([]);
+    const retried = harness.flushAt(330_000).map((c) => (c.type === 'reportSchedulingFailure' ? c.message : c.type));
+    expect(retried).toEqual(['0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.']);
+  });
+});
