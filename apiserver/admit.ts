@@ -12,6 +12,7 @@ import { admitDelete, admitDeleteCollection } from './delete.ts';
 import { admitRollout } from './kubectl/rollout.ts';
 import { admitSetImage } from './kubectl/set-image.ts';
 import { readManifestHead } from './manifest.ts';
+import { EventRecorders } from './event-correlator.ts';
 import { recordedEvent } from './record-event.ts';
 import { badRequest } from './rejection.ts';
 import { admitNodeCommand, admitOwnership, admitPodSubresource, admitScale, admitStatus } from './subresources.ts';
@@ -27,7 +28,7 @@ function admitManifest(manifest: unknown, state: ClusterState, context: AdmitCon
   return applyToExisting(head.definition, current, head.body, state);
 }
 
-function admitCommand(command: Command, state: ClusterState, context: AdmitContext): EventBody[] {
+function admitCommand(command: Command, state: ClusterState, context: AdmitContext, recorders: EventRecorders): EventBody[] {
   switch (command.type) {
     case 'apply':
     case 'create':
@@ -54,7 +55,7 @@ function admitCommand(command: Command, state: ClusterState, context: AdmitConte
     case 'setImage':
       return admitSetImage(command, state);
     case 'recordEvent':
-      return [recordedEvent(command.event, command.actor, state, context)];
+      return optional(recordedEvent(command.event, command.actor, state, context, recorders.of(command.actor)));
     case 'bindPod':
     case 'reportSchedulingFailure':
     case 'updatePodStatus':
@@ -75,10 +76,16 @@ function placeholders(bodies: readonly EventBody[]): Readonly<Record<string, str
   return 'object' in first ? { name: first.object.metadata.name } : {};
 }
 
-export function admit(command: Command, state: ClusterState, context: AdmitContext): EventBody[] {
-  const bodies = admitCommand(command, state, context);
-  const refused = bodies.some((body) => body.type === 'request/rejected');
-  const record = refused ? command.recordOnRefusal : command.record;
-  if (record === undefined) return bodies;
-  return [...bodies, recordedEvent(record, command.actor, state, context, placeholders(bodies))];
+const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
+
+/** One API server for one run: commands in, events out. The components' event recorders live as long as it. */
+export function apiServer(): (command: Command, state: ClusterState, context: AdmitContext) => EventBody[] {
+  const recorders = new EventRecorders();
+  return (command, state, context) => {
+    const bodies = admitCommand(command, state, context, recorders);
+    const refused = bodies.some((body) => body.type === 'request/rejected');
+    const record = refused ? command.recordOnRefusal : command.record;
+    if (record === undefined) return bodies;
+    return [...bodies, ...optional(recordedEvent(record, command.actor, state, context, recorders.of(command.actor), placeholders(bodies)))];
+  };
 }

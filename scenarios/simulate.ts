@@ -5,7 +5,7 @@
 import type { Command } from '../core/commands.ts';
 import { Engine } from '../core/engine.ts';
 import type { KsimEvent } from '../core/events.ts';
-import { admit } from '../apiserver/admit.ts';
+import { apiServer } from '../apiserver/admit.ts';
 import { initialState, reduce } from '../reducers/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import type { Scenario } from './codecs.ts';
@@ -79,7 +79,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   const engine = new Engine(
     {
       initialState: initialState(),
-      admit,
+      admit: apiServer(),
       reduce,
       controllers: controlPlane(imageCatalog(scenario.images ?? {})),
       onEvent: (event, state) => {
