@@ -31,6 +31,16 @@ describe('admission: create', () => {
     expect(container?.imagePullPolicy).toBe('Always');
   });
 
+  it('sets the QoS class at creation from the defaulted spec, as the pod strategy does', () => {
+    const api = new ApiHarness();
+    const withResources = (name: string, resources: Record<string, unknown>) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'a', image: 'app', resources }] } });
+    api.apply(withResources('limits-only', { limits: { cpu: '1', memory: '1Gi' } }));
+    api.apply(withResources('cpu-limit-only', { limits: { cpu: '1' } }));
+    api.apply(withResources('none', {}));
+    const classes = ['limits-only', 'cpu-limit-only', 'none'].map((name) => api.state.pods.get(`default/${name}`)?.status.qosClass);
+    expect(classes).toEqual(['Guaranteed', 'Burstable', 'BestEffort']);
+  });
+
   it('draws a five-character suffix for generateName', () => {
     const api = new ApiHarness(7);
     api.apply({ ...podManifest('x'), metadata: { generateName: 'web-' } });
