@@ -9,12 +9,13 @@ import type { Command } from '../core/commands.ts';
 import type { EventBody } from '../core/events.ts';
 import type { KubeObject, ObjectMeta } from '../core/objects.ts';
 import { type KindDefinition, kindDefinition } from '../kinds/registry.ts';
-import { forbidden, goValue, validateLabels } from '../kinds/validation/field-errors.ts';
 import { isRecord, type Json } from '../kinds/validation/workload.ts';
 import { lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import { applyMergePatch } from './merge-patch.ts';
+import { validateObjectMetaUpdate } from './object-meta.ts';
 import { badRequest, conflict, invalidObject, notFound, type RequestInfo } from './rejection.ts';
+import { decodeObjectBody, decodePatchedBody, warnedEvents } from './request-body.ts';
 import { writeEvents } from './writes.ts';
 
 /** Metadata only the API server writes; a client's copy of these is ignored. */
@@ -39,21 +40,13 @@ function candidate(definition: KindDefinition, current: KubeObject, given: Json,
   return keptStatus === undefined ? object : { ...object, status: keptStatus };
 }
 
-function validateMetadata(next: KubeObject, current: KubeObject) {
-  const errors = validateLabels('metadata.labels', next.metadata.labels);
-  if (current.metadata.deletionTimestamp !== undefined) {
-    const added = (next.metadata.finalizers ?? []).filter((finalizer) => !(current.metadata.finalizers ?? []).includes(finalizer));
-    if (added.length > 0) errors.push(forbidden('metadata.finalizers', `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map(goValue).join(', ')}}`));
-  }
-  return errors;
-}
-
 /** The common end of every update path. */
 export function finishUpdate(definition: KindDefinition, current: KubeObject, next: KubeObject, request: RequestInfo, state: ClusterState): EventBody[] {
-  const metadataErrors = validateMetadata(next, current);
-  if (metadataErrors.length > 0) return [invalidObject(request, metadataErrors)];
+  const metadataErrors = validateObjectMetaUpdate(next.metadata, current.metadata);
   const prepared = definition.prepareForUpdate(next, current, state);
-  if ('errors' in prepared) return [invalidObject(request, prepared.errors)];
+  // Upstream's strategies validate the metadata first, then the rest, and report both.
+  const errors = [...metadataErrors, ...('errors' in prepared ? prepared.errors : [])];
+  if (errors.length > 0 || 'errors' in prepared) return [invalidObject(request, errors)];
   let object = prepared.object;
   if (sameJson(object, current)) return [];
   if (definition.generation && !sameJson(object.spec, current.spec)) {
@@ -96,8 +89,10 @@ export function admitUpdate(command: Extract<Command, { type: 'update' }>, state
   const request = requestFor('update', kind, metadata.namespace, metadata.name);
   const target = found(state, request, metadata.resourceVersion, metadata.uid);
   if ('refused' in target) return [target.refused];
-  const next = candidate(target.definition, target.current, command.object as Json, false);
-  return finishUpdate(target.definition, target.current, next, request, state);
+  const decoded = decodeObjectBody(target.definition, command.object as Json, request, command.fieldValidation);
+  if ('refused' in decoded) return [decoded.refused];
+  const next = candidate(target.definition, target.current, decoded.body, false);
+  return [...finishUpdate(target.definition, target.current, next, request, state), ...warnedEvents(request, decoded.warnings)];
 }
 
 export function admitPatch(command: Extract<Command, { type: 'patch' }>, state: ClusterState): EventBody[] {
@@ -107,8 +102,10 @@ export function admitPatch(command: Extract<Command, { type: 'patch' }>, state: 
   if (!isRecord(command.patch)) return [badRequest(request, 'the patch must be a JSON or YAML object (a JSON merge patch)')];
   const patched = applyMergePatch(target.current, command.patch);
   if (!isRecord(patched)) return [badRequest(request, 'the patch must leave an object')];
-  const next = candidate(target.definition, target.current, patched, false);
-  return finishUpdate(target.definition, target.current, next, request, state);
+  const decoded = decodePatchedBody(target.definition, patched, request, command.fieldValidation);
+  if ('refused' in decoded) return [decoded.refused];
+  const next = candidate(target.definition, target.current, decoded.body, false);
+  return [...finishUpdate(target.definition, target.current, next, request, state), ...warnedEvents(request, decoded.warnings)];
 }
 
 export function admitRemoveFinalizer(command: Extract<Command, { type: 'removeFinalizer' }>, state: ClusterState): EventBody[] {

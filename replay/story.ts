@@ -34,7 +34,7 @@ const TYPE_WIDTH = 24;
 function subjectText(event: KsimEvent): string {
   const subject = eventSubject(event);
   const path = subjectPath(subject);
-  return event.type.startsWith('object/') || event.type === 'request/rejected' || event.type === 'event/recorded' ? `${subject.kind} ${path}` : path;
+  return event.type.startsWith('object/') || event.type.startsWith('request/') || event.type === 'event/recorded' ? `${subject.kind} ${path}` : path;
 }
 
 export function formatStoryLine(event: KsimEvent, detail: string, revWidth = 3): string {
@@ -138,6 +138,8 @@ export class Storyteller {
         return { detail: `${event.eventType} ${event.reason}: ${event.message}`, noise: 'event' };
       case 'request/rejected':
         return { detail: rejectedDetail(event) };
+      case 'request/warned':
+        return { detail: `${event.request.verb}: ${event.warnings.map((warning) => `Warning: ${warning}`).join('; ')}` };
       default:
         return assertNever(event);
     }

@@ -6,6 +6,7 @@ import { parseQuantity } from '../../core/quantity.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describeNode } from '../describe/node.ts';
 import { nodeHeaders, nodeRow } from '../printers/nodes.ts';
+import { NODE_FIELDS } from '../schema/node.ts';
 import { validateTaints } from '../validation/affinity.ts';
 import { type FieldError, invalid } from '../validation/field-errors.ts';
 import { isRecord, type Json } from '../validation/workload.ts';
@@ -33,6 +34,7 @@ export const NODE: KindDefinition<Node> = {
   plural: 'nodes',
   shortNames: ['no'],
   namespaced: false,
+  fields: NODE_FIELDS,
   generation: false,
   statusSubresource: true,
   scale: false,

@@ -6,6 +6,7 @@ import type { Pod, PodSpec } from '../../core/objects.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describePod } from '../describe/pod.ts';
 import { podHeaders, podRow } from '../printers/pods.ts';
+import { POD_FIELDS } from '../schema/pod.ts';
 import { forbidden } from '../validation/field-errors.ts';
 import { defaultPodForCreate } from '../validation/pod-defaults.ts';
 import { validatePodSpec } from '../validation/pod-spec.ts';
@@ -22,6 +23,7 @@ export const POD: KindDefinition<Pod> = {
   shortNames: ['po'],
   namespaced: true,
   categories: ['all'],
+  fields: POD_FIELDS,
   generation: false,
   statusSubresource: true,
   scale: false,
