@@ -57,7 +57,9 @@ function readinessWithReason(conditions: readonly Condition[] | undefined): stri
 }
 
 function rejectedDetail(event: EventOf<'request/rejected'>): string {
-  return `${event.request.verb}: ${event.code} ${event.reason}: ${event.message}`;
+  // An error that is no API status (etcd's refusal of a create with a resourceVersion) has no reason.
+  const status = event.reason === '' ? String(event.code) : `${event.code} ${event.reason}`;
+  return `${event.request.verb}: ${status}: ${event.message}`;
 }
 
 function resourcesDetail(resources: Readonly<Record<string, string>>): string {

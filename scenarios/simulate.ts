@@ -35,6 +35,14 @@ export interface SimulationOptions {
   readonly onExpectation?: (result: ExpectationResult) => void;
   /** Keep every event in the result (default true); a long benchmark may turn it off. */
   readonly keepEvents?: boolean;
+  /** Refuse unknown manifest fields (fieldValidation=Strict); the scenario's `strict` unless given. */
+  readonly strict?: boolean;
+}
+
+/** What became of the requests the scenario made (its steps, and the registration of its nodes). */
+export interface RequestCounts {
+  readonly rejected: number;
+  readonly warnings: number;
 }
 
 export interface SimulationResult {
@@ -45,6 +53,9 @@ export interface SimulationResult {
   readonly expectations: readonly ExpectationResult[];
   /** True when a run without `until` was stopped at IDLE_HORIZON_MS rather than going idle. */
   readonly stoppedAtHorizon: boolean;
+  readonly requests: RequestCounts;
+  /** Whether the run was strict (the option, or the scenario's `strict`). */
+  readonly strict: boolean;
 }
 
 export class ScenarioError extends Error {
@@ -63,12 +74,27 @@ function bootstrapCommands(scenario: Scenario): Command[] {
   return [...namespaces, ...nodes];
 }
 
+/**
+ * A request of the scenario itself: a step's (the user's), or the API server creating a standard
+ * namespace, or a kubelet registering the node the scenario declares. Controllers' refusals (a
+ * Conflict settled by the next sync) are part of how a cluster works and are not counted.
+ */
+function isScenarioRequest(event: Extract<KsimEvent, { type: 'request/rejected' | 'request/warned' }>): boolean {
+  if (event.actor === 'user') return true;
+  if (event.request.verb !== 'create') return false;
+  return event.actor === 'kube-apiserver' || event.actor === `kubelet/${event.request.name ?? ''}`;
+}
+
 export function simulate(scenario: Scenario, options: SimulationOptions = {}, label = scenario.name): SimulationResult {
-  const compiled = compileSteps(scenario.steps ?? [], label);
+  const givenUntilMs = options.untilMs ?? scenario.until;
+  const untilMs = givenUntilMs ?? IDLE_HORIZON_MS;
+  const strict = options.strict ?? scenario.strict ?? false;
+  const compiled = compileSteps(scenario.steps ?? [], label, { strict, untilMs });
   if (compiled.errors.length > 0) throw new ScenarioError(compiled.errors);
   const seed = options.seed ?? scenario.seed ?? DEFAULT_SEED;
   const events: KsimEvent[] = [];
   const keep = options.keepEvents ?? true;
+  const requests = { rejected: 0, warnings: 0 };
   const engine = new Engine(
     {
       initialState: initialState(),
@@ -77,6 +103,8 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
       controllers: controlPlane(imageCatalog(scenario.images ?? {})),
       onEvent: (event, state) => {
         if (keep) events.push(event);
+        if (event.type === 'request/rejected' && isScenarioRequest(event)) requests.rejected++;
+        if (event.type === 'request/warned' && isScenarioRequest(event)) requests.warnings += event.warnings.length;
         options.onEvent?.(event, state);
       },
     },
@@ -84,10 +112,9 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   );
   for (const command of bootstrapCommands(scenario)) engine.schedule(0, command);
   for (const { atMs, command } of compiled.commands) engine.schedule(atMs, command);
-  const givenUntilMs = options.untilMs ?? scenario.until;
-  const untilMs = givenUntilMs ?? IDLE_HORIZON_MS;
   const expectations: ExpectationResult[] = [];
-  const checks = [...compiled.expectations].filter(({ atMs }) => atMs <= untilMs).sort((a, b) => a.atMs - b.atMs);
+  // Every expectation is within the run: compileSteps refused any after its end.
+  const checks = [...compiled.expectations].sort((a, b) => a.atMs - b.atMs);
   for (const { atMs, expectation } of checks) {
     engine.runUntil(atMs);
     const result = checkExpectation(engine.currentState, expectation, atMs);
@@ -96,5 +123,5 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   }
   const busy = engine.runUntil(untilMs, givenUntilMs === undefined);
   const stoppedAtHorizon = givenUntilMs === undefined && busy;
-  return { seed, endMs: engine.nowMs, events, state: engine.currentState, expectations, stoppedAtHorizon };
+  return { seed, endMs: engine.nowMs, events, state: engine.currentState, expectations, stoppedAtHorizon, requests: { ...requests }, strict };
 }

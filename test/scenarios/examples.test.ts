@@ -33,6 +33,13 @@ describe('example scenarios', () => {
       expect(result.expectations.length).toBeGreaterThan(0);
       expect(failed).toEqual([]);
     });
+
+    it(`${file} passes strict: no request of it refused, and no write of anyone's with a field its kind lacks`, () => {
+      const result = simulate(load(file), { strict: true });
+      expect(result.requests).toEqual({ rejected: 0, warnings: 0 });
+      expect(result.events.filter((event) => event.type === 'request/warned')).toEqual([]);
+      expect(result.expectations.every((expectation) => expectation.passed)).toBe(true);
+    });
   }
 
   it('the flagship tells the same story as its golden file', () => {

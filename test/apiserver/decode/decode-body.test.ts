@@ -26,7 +26,7 @@ describe('decoding a body against the Go types', () => {
       'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.ownerReferences of type []v1.OwnerReference',
     );
     expect(decodeBody(fields('Pod'), { kind: 'Pod', spec: { restartPolicy: true } }).error).toBe('json: cannot unmarshal bool into Go struct field PodSpec.spec.restartPolicy of type v1.RestartPolicy');
-    expect(decodeBody(fields('Deployment'), deployment([])).error).toBe('json: cannot unmarshal array into Go struct field Deployment.spec of type v1.DeploymentSpec');
+    expect(decodeBody(fields('Deployment'), { ...deployment({}), spec: [] }).error).toBe('json: cannot unmarshal array into Go struct field Deployment.spec of type v1.DeploymentSpec');
   });
 
   it('names the number that does not fit an integer field', () => {
