@@ -11,7 +11,7 @@ import type { Scenario } from './codecs.ts';
 import { controlPlane } from './control-plane.ts';
 import { checkExpectation, type ExpectationResult } from './expectations.ts';
 import { imageCatalog } from './images.ts';
-import { nodeManifests } from './nodes.ts';
+import { MAX_NODES, nodeCount, nodeManifests } from './nodes.ts';
 import { compileSteps } from './steps.ts';
 
 export const DEFAULT_SEED = 1;
@@ -90,7 +90,9 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   const untilMs = givenUntilMs ?? IDLE_HORIZON_MS;
   const strict = options.strict ?? scenario.strict ?? false;
   const compiled = compileSteps(scenario.steps ?? [], label, { strict, untilMs });
-  if (compiled.errors.length > 0) throw new ScenarioError(compiled.errors);
+  const nodes = nodeCount(scenario.nodes ?? []);
+  const errors = nodes > MAX_NODES ? [...compiled.errors, `${label}: nodes: ${nodes} nodes, more than the ${MAX_NODES} pod ranges (/24) of the cluster CIDR`] : compiled.errors;
+  if (errors.length > 0) throw new ScenarioError(errors);
   const seed = options.seed ?? scenario.seed ?? DEFAULT_SEED;
   const events: KsimEvent[] = [];
   const keep = options.keepEvents ?? true;
