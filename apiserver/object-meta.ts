@@ -132,6 +132,23 @@ export function validateObjectMetaCreate(definition: KindDefinition, metadata: M
   ];
 }
 
+/**
+ * The system fields a client sent with an update: the server keeps its own, except that a deletion
+ * timestamp or grace period (or a uid) the object does not have is a change of an immutable field,
+ * which BeforeUpdate leaves for ValidateObjectMetaUpdate to refuse.
+ */
+export function immutableMetadataErrors(given: Readonly<Record<string, unknown>>, current: ObjectMeta): FieldError[] {
+  const errors: FieldError[] = [];
+  if (typeof given.uid === 'string' && given.uid !== '' && given.uid !== current.uid) errors.push(invalid('metadata.uid', given.uid, 'field is immutable'));
+  if (current.deletionTimestamp === undefined && given.deletionTimestamp !== undefined && given.deletionTimestamp !== null) {
+    errors.push(invalid('metadata.deletionTimestamp', given.deletionTimestamp, 'field is immutable'));
+  }
+  if (current.deletionGracePeriodSeconds === undefined && typeof given.deletionGracePeriodSeconds === 'number') {
+    errors.push(invalid('metadata.deletionGracePeriodSeconds', given.deletionGracePeriodSeconds, 'field is immutable'));
+  }
+  return errors;
+}
+
 /** ValidateObjectMetaUpdate: what may change, and no new finalizer on an object being deleted. */
 export function validateObjectMetaUpdate(next: Metadata, current: ObjectMeta): FieldError[] {
   const errors: FieldError[] = [];
