@@ -12,7 +12,7 @@ import { lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import type { ManifestHead } from './manifest.ts';
 import { validateObjectMetaCreate } from './object-meta.ts';
-import { alreadyExists, invalidObject, notFound, rejection, type RequestInfo } from './rejection.ts';
+import { alreadyExists, forbiddenRequest, invalidObject, notFound, rejection, type RequestInfo } from './rejection.ts';
 import { createdEvent } from './writes.ts';
 
 /** Upstream trims the base so the name with its five random characters stays within 63. */
@@ -56,9 +56,12 @@ export function createObject(head: ManifestHead, state: ClusterState, context: A
   if (namespace !== undefined && lookupObject(state, 'Namespace', undefined, namespace) === undefined) return { refused: notFound(request, 'Namespace', namespace) };
   const name = chooseName(head, state, namespace, context) ?? '';
   const named = name === '' ? request : { ...request, name };
+  const built = { ...head.body, metadata: systemMetadata(head, name, namespace, context) } as KubeObject;
+  const admitted = definition.admitCreate?.(built, state) ?? { object: built };
+  // Admission runs before the name is generated, so upstream names the object by its prefix.
+  if ('forbidden' in admitted) return { refused: forbiddenRequest({ ...request, name: head.name ?? head.generateName ?? name }, admitted.forbidden) };
   const metadataErrors = validateObjectMetaCreate(definition, { ...head.metadata, name, ...(namespace === undefined ? {} : { namespace }) } as Partial<ObjectMeta>);
-  const object = { ...head.body, metadata: systemMetadata(head, name, namespace, context) } as KubeObject;
-  const prepared = definition.prepareForCreate(object, state);
+  const prepared = definition.prepareForCreate(admitted.object, state);
   // Upstream's strategies validate the metadata first, then the rest, and report both.
   const errors = [...metadataErrors, ...('errors' in prepared ? prepared.errors : [])];
   if (errors.length > 0 || 'errors' in prepared) return { refused: invalidObject(named, errors) };

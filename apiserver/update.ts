@@ -15,7 +15,7 @@ import { lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import { applyMergePatch } from './merge-patch.ts';
 import { immutableMetadataErrors, validateObjectMetaUpdate } from './object-meta.ts';
-import { badRequest, conflict, invalidObject, notFound, type RequestInfo } from './rejection.ts';
+import { badRequest, conflict, forbiddenRequest, invalidObject, notFound, type RequestInfo } from './rejection.ts';
 import { decodeObjectBody, decodePatchedBody, warnedEvents } from './request-body.ts';
 import { writeEvents } from './writes.ts';
 
@@ -31,7 +31,7 @@ function defined(metadata: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * The candidate object: the client's fields over the current ones, status kept where the kind has
+ * The candidate object: the client's fields in place of the current ones, status kept where the kind has
  * a status subresource, system metadata always kept. With `keepAbsentMetadata` (an apply) a
  * metadata field the manifest leaves out keeps its value; an update or patch result is whole.
  */
@@ -43,7 +43,8 @@ function candidate(definition: KindDefinition, current: KubeObject, given: Json,
   const { namespace: _ns, ...scoped } = clientMetadata;
   const metadata = defined({ ...base, ...(definition.namespaced ? clientMetadata : scoped), ...systemMetadata(current.metadata) }) as unknown as ObjectMeta;
   const keptStatus = definition.statusSubresource || status === undefined ? current.status : status;
-  const object = { ...current, ...fields, metadata } as KubeObject;
+  // The body replaces the object, as a PUT does: a field it leaves out (spec included) is gone.
+  const object = { apiVersion: current.apiVersion, kind: current.kind, ...fields, metadata } as KubeObject;
   return keptStatus === undefined ? object : { ...object, status: keptStatus };
 }
 
@@ -64,7 +65,10 @@ function identityMismatch(body: Json, request: RequestInfo & { readonly name: st
 }
 
 /** The common end of every update path; `clientErrors` are those found in what the client sent. */
-export function finishUpdate(definition: KindDefinition, current: KubeObject, next: KubeObject, request: RequestInfo, state: ClusterState, clientErrors: readonly FieldError[] = []): EventBody[] {
+export function finishUpdate(definition: KindDefinition, current: KubeObject, given: KubeObject, request: RequestInfo, state: ClusterState, clientErrors: readonly FieldError[] = []): EventBody[] {
+  const admitted = definition.admitUpdate?.(given, current, state) ?? { object: given };
+  if ('forbidden' in admitted) return [forbiddenRequest(request, admitted.forbidden)];
+  const next = admitted.object;
   const metadataErrors = [...clientErrors, ...validateObjectMetaUpdate(next.metadata, current.metadata)];
   const prepared = definition.prepareForUpdate(next, current, state);
   // Upstream's strategies validate the metadata first, then the rest, and report both.

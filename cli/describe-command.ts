@@ -6,7 +6,7 @@ import type { KindDefinition } from '../kinds/registry.ts';
 import { DescribeWriter } from '../kinds/describe/describe-writer.ts';
 import { describeEvents, eventsAbout } from '../kinds/describe/events.ts';
 import { lookupObject } from '../reducers/lookup.ts';
-import { eventTouches } from '../replay/event-subject.ts';
+import { eventTouches } from '../core/event-subject.ts';
 import { Storyteller } from '../replay/story.ts';
 import { type CliIo, CliError, EXIT_NOT_FOUND } from './io.ts';
 import { parseKind, parsePosition } from './options.ts';

@@ -139,3 +139,41 @@ export function selectorText(selector: LabelSelector | undefined): string {
 export function formatSelector(selector: LabelSelector | undefined): string {
   return selectorText(selector) || '<none>';
 }
+
+/**
+ * A label selector as metav1.LabelSelectorAsSelector makes it: a missing selector selects nothing,
+ * an empty one everything, and matchLabels become In requirements of one value. `empty` is Go's
+ * Selector.Empty(): no requirement at all.
+ */
+export interface Selector {
+  readonly nothing: boolean;
+  readonly requirements: readonly SelectorRequirement[];
+}
+
+export const NOTHING: Selector = { nothing: true, requirements: [] };
+export const EVERYTHING: Selector = { nothing: false, requirements: [] };
+
+export function asSelector(selector: LabelSelector | null | undefined): Selector {
+  if (selector === undefined || selector === null) return NOTHING;
+  const pairs = Object.entries(selector.matchLabels ?? {}).map(([key, value]): SelectorRequirement => ({ key, operator: 'In', values: [value] }));
+  return { nothing: false, requirements: [...pairs, ...(selector.matchExpressions ?? [])] };
+}
+
+/** labels.SelectorFromSet(set) with the selector's own requirements added, as a merge of label keys does. */
+export function withPairs(selector: Selector, pairs: readonly (readonly [string, string])[]): Selector {
+  if (selector.nothing || pairs.length === 0) return selector;
+  const added = pairs.map(([key, value]): SelectorRequirement => ({ key, operator: 'In', values: [value] }));
+  return { nothing: false, requirements: [...added, ...selector.requirements] };
+}
+
+export function isEmptySelector(selector: Selector): boolean {
+  return !selector.nothing && selector.requirements.length === 0;
+}
+
+export function matchesSelector(selector: Selector, labels: Labels | undefined): boolean {
+  if (selector.nothing) return false;
+  for (const requirement of selector.requirements) {
+    if (!requirementMatches(requirement, labels)) return false;
+  }
+  return true;
+}

@@ -45,10 +45,21 @@ export interface ResourceRequirements {
   readonly limits?: ResourceList;
 }
 
+export interface ContainerPort {
+  readonly containerPort: number;
+  readonly hostPort?: number;
+  readonly hostIP?: string;
+  readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
+  readonly name?: string;
+}
+
 export interface Container {
   readonly name: string;
   readonly image: string;
   readonly resources?: ResourceRequirements;
+  readonly ports?: readonly ContainerPort[];
+  /** On an init container, "Always" makes it a sidecar that runs beside the app containers. */
+  readonly restartPolicy?: string;
   readonly [field: string]: unknown;
 }
 
@@ -92,6 +103,46 @@ export interface NodeAffinity {
   }[];
 }
 
+/** One term of pod affinity or anti-affinity: pods matched by the selector, counted per topology domain. */
+export interface PodAffinityTerm {
+  readonly labelSelector?: LabelSelector | null;
+  readonly namespaces?: readonly string[];
+  readonly namespaceSelector?: LabelSelector | null;
+  readonly topologyKey: string;
+  readonly matchLabelKeys?: readonly string[];
+  readonly mismatchLabelKeys?: readonly string[];
+}
+
+export interface WeightedPodAffinityTerm {
+  readonly weight: number;
+  readonly podAffinityTerm: PodAffinityTerm;
+}
+
+export interface PodAffinity {
+  readonly requiredDuringSchedulingIgnoredDuringExecution?: readonly PodAffinityTerm[];
+  readonly preferredDuringSchedulingIgnoredDuringExecution?: readonly WeightedPodAffinityTerm[];
+}
+
+export interface Affinity {
+  readonly nodeAffinity?: NodeAffinity;
+  readonly podAffinity?: PodAffinity;
+  readonly podAntiAffinity?: PodAffinity;
+  readonly [field: string]: unknown;
+}
+
+export type NodeInclusionPolicy = 'Honor' | 'Ignore';
+
+export interface TopologySpreadConstraint {
+  readonly maxSkew: number;
+  readonly topologyKey: string;
+  readonly whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  readonly labelSelector?: LabelSelector | null;
+  readonly minDomains?: number;
+  readonly nodeAffinityPolicy?: NodeInclusionPolicy;
+  readonly nodeTaintsPolicy?: NodeInclusionPolicy;
+  readonly matchLabelKeys?: readonly string[];
+}
+
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 
 export interface PodSpec {
@@ -99,12 +150,17 @@ export interface PodSpec {
   readonly initContainers?: readonly Container[];
   readonly nodeName?: string;
   readonly nodeSelector?: Labels;
-  readonly affinity?: { readonly nodeAffinity?: NodeAffinity; readonly [field: string]: unknown };
+  readonly affinity?: Affinity;
+  readonly topologySpreadConstraints?: readonly TopologySpreadConstraint[];
+  /** While any is left the scheduler leaves the pod alone; gates can only be removed. */
+  readonly schedulingGates?: readonly { readonly name: string }[];
   readonly tolerations?: readonly Toleration[];
   readonly restartPolicy?: RestartPolicy;
   readonly terminationGracePeriodSeconds?: number;
   readonly schedulerName?: string;
   readonly priority?: number;
+  readonly priorityClassName?: string;
+  readonly preemptionPolicy?: PreemptionPolicy;
   readonly overhead?: ResourceList;
   readonly [field: string]: unknown;
 }
@@ -201,6 +257,14 @@ export interface NodeStatus {
   readonly conditions: readonly Condition[];
   readonly addresses?: readonly { readonly type: string; readonly address: string }[];
   readonly nodeInfo?: Readonly<Record<string, string>>;
+  /** The images on the node, as its kubelet reports them; each with every name it goes by. */
+  readonly images?: readonly ContainerImage[];
+}
+
+/** An image on a node, as the kubelet reports it in node.status.images (a user's Node may omit either field). */
+export interface ContainerImage {
+  readonly names?: readonly string[];
+  readonly sizeBytes?: number;
 }
 
 export interface NodeSpec {
@@ -213,6 +277,17 @@ export interface Node extends KubeObject {
   readonly kind: 'Node';
   readonly spec: NodeSpec;
   readonly status: NodeStatus;
+}
+
+export type PreemptionPolicy = 'PreemptLowerPriority' | 'Never';
+
+/** scheduling.k8s.io/v1: a name for a pod priority, resolved onto each pod when it is created. */
+export interface PriorityClass extends KubeObject {
+  readonly kind: 'PriorityClass';
+  readonly value: number;
+  readonly globalDefault?: boolean;
+  readonly description?: string;
+  readonly preemptionPolicy?: PreemptionPolicy;
 }
 
 export interface Namespace extends KubeObject {

@@ -56,6 +56,11 @@ export class Table<V> {
     return this.entries.keys();
   }
 
+  /** Key and value pairs in the trie's order: for sums and other order-free folds only. */
+  pairs(): IterableIterator<[string, V]> {
+    return this.entries.entries();
+  }
+
   sortedKeys(): string[] {
     return [...this.entries.keys()].sort(compareStrings);
   }
@@ -108,6 +113,16 @@ export class SetIndex {
   members(group: string): string[] {
     const set = this.groups.get(group);
     return set === undefined ? [] : [...set].sort(compareStrings);
+  }
+
+  /** Members of one group in the set's own order: for sums and other order-free folds only. */
+  unorderedMembers(group: string): Iterable<string> {
+    return this.groups.get(group) ?? EMPTY_GROUP;
+  }
+
+  /** Group names in the map's own order: for order-free folds only. */
+  unorderedGroupNames(): Iterable<string> {
+    return this.groups.keys();
   }
 
   groupNames(): string[] {

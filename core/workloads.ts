@@ -201,6 +201,8 @@ export interface ObjectReference {
   readonly name: string;
   readonly uid?: string;
   readonly resourceVersion?: string;
+  /** The part of the object an Event is about: "spec.containers{app}" for a container. */
+  readonly fieldPath?: string;
 }
 
 export interface CronJobStatus {

@@ -14,6 +14,9 @@ import type { FieldError } from './validation/field-errors.ts';
 /** Defaulting and validation's verdict: the object to store, or why not. */
 export type Prepared<T extends KubeObject> = { readonly object: T } | { readonly errors: readonly FieldError[] };
 
+/** An admission plugin's verdict: the object, perhaps changed, or why the request is forbidden. */
+export type Admitted<T extends KubeObject> = { readonly object: T } | { readonly forbidden: string };
+
 export interface PrintContext {
   readonly state: ClusterState;
   /** The moment ages are measured from. */
@@ -59,6 +62,13 @@ export interface KindDefinition<T extends KubeObject = KubeObject> extends KindN
    * kind; the story warns when one is applied.
    */
   readonly notSimulated?: string;
+  /**
+   * The admission plugins that act on the kind (upstream's Priority plugin for pods and priority
+   * classes). They run before the kind's own validation, as kube-apiserver runs admission before
+   * the REST strategy validates; a refusal is a 403 Forbidden.
+   */
+  admitCreate?(object: T, state: ClusterState): Admitted<T>;
+  admitUpdate?(next: T, current: T, state: ClusterState): Admitted<T>;
   /** Defaults, validates and gives the initial status of a new object (metadata already set). */
   prepareForCreate(object: T, state: ClusterState): Prepared<T>;
   /** Defaults and validates an update of `current` to `next` (immutable fields, ...). */

@@ -7,12 +7,13 @@ import { EVENT } from './builtin/event.ts';
 import { NAMESPACE } from './builtin/namespace.ts';
 import { NODE } from './builtin/node.ts';
 import { POD } from './builtin/pod.ts';
+import { PRIORITY_CLASS } from './builtin/priority-class.ts';
 import { REPLICA_SET } from './builtin/replicaset.ts';
 import { STORED_KINDS } from './builtin/stored.ts';
 import { WORKLOAD_KINDS } from './workloads/index.ts';
 import type { KindDefinition } from './definition.ts';
 
-export type { KindDefinition, KindNames, PrintContext, Printer, Prepared } from './definition.ts';
+export type { Admitted, KindDefinition, KindNames, PrintContext, Printer, Prepared } from './definition.ts';
 export { apiVersionOf, qualifiedKindOf, qualifiedResourceOf } from './definition.ts';
 
 const KINDS: readonly KindDefinition[] = [
@@ -21,6 +22,7 @@ const KINDS: readonly KindDefinition[] = [
   NAMESPACE as unknown as KindDefinition,
   REPLICA_SET as unknown as KindDefinition,
   EVENT as unknown as KindDefinition,
+  PRIORITY_CLASS as unknown as KindDefinition,
   ...WORKLOAD_KINDS,
   ...STORED_KINDS,
 ];

@@ -2,19 +2,14 @@
 // goes through reindexPod with the pod before and after the event, so no event type can forget an
 // index.
 
-import { keyOf, type Pod } from '../core/objects.ts';
+import { findCondition, keyOf, type Pod } from '../core/objects.ts';
 import { reindexObject } from './object-indexes.ts';
+import { placedNode, reindexPlacement } from './placed-pods.ts';
 import { addUsage, NO_USAGE, podResources } from './pod-resources.ts';
-import { type ClusterIndexes, UNSCHEDULED } from './state.ts';
+import { type ClusterIndexes, TERMINATED, UNSCHEDULABLE, UNSCHEDULED } from './state.ts';
 
 export function isTerminal(pod: Pod): boolean {
   return pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
-}
-
-/** A pod holds its requests on a node from binding until it is terminal or gone, as the scheduler's cache counts it. */
-function usesNode(pod: Pod | undefined): string | undefined {
-  const nodeName = pod?.spec.nodeName;
-  return pod !== undefined && nodeName !== undefined && nodeName !== '' && !isTerminal(pod) ? nodeName : undefined;
 }
 
 function boundNode(pod: Pod | undefined): string | undefined {
@@ -39,8 +34,8 @@ function reindexNode(indexes: ClusterIndexes, key: string, before: Pod | undefin
 }
 
 function reindexUsage(indexes: ClusterIndexes, key: string, before: Pod | undefined, after: Pod | undefined): ClusterIndexes {
-  const nodeBefore = usesNode(before);
-  const nodeAfter = usesNode(after);
+  const nodeBefore = placedNode(before);
+  const nodeAfter = placedNode(after);
   if (nodeBefore === nodeAfter) return indexes;
   let { nodeUsage, podRequests } = indexes;
   const requests = podRequests.get(key) ?? podResources((after ?? before) as Pod);
@@ -50,9 +45,24 @@ function reindexUsage(indexes: ClusterIndexes, key: string, before: Pod | undefi
   return { ...indexes, nodeUsage, podRequests };
 }
 
+/** An unbound pod whose last scheduling attempt failed: the scheduler retries these on cluster changes. */
+export function failedScheduling(pod: Pod | undefined): boolean {
+  if (pod === undefined || boundNode(pod) !== undefined) return false;
+  const condition = findCondition(pod.status.conditions, 'PodScheduled');
+  return condition?.status === 'False' && condition.reason === 'Unschedulable';
+}
+
+function reindexUnschedulable(indexes: ClusterIndexes, key: string, before: Pod | undefined, after: Pod | undefined): ClusterIndexes {
+  const was = failedScheduling(before);
+  const is = failedScheduling(after);
+  if (was === is) return indexes;
+  const unscheduledPods = is ? indexes.unscheduledPods.add(UNSCHEDULABLE, key) : indexes.unscheduledPods.remove(UNSCHEDULABLE, key);
+  return { ...indexes, unscheduledPods };
+}
+
 /** The node and address a pod holds: from its kubelet's first report until it is terminal or gone. */
 function heldAddress(pod: Pod | undefined): string | undefined {
-  const node = usesNode(pod);
+  const node = placedNode(pod);
   const ip = pod?.status.podIP;
   return node === undefined || ip === undefined ? undefined : `${node} ${ip}`;
 }
@@ -67,6 +77,15 @@ function reindexAddress(indexes: ClusterIndexes, before: Pod | undefined, after:
   return { ...indexes, podIPsByNode };
 }
 
+/** Terminated pods (Succeeded or Failed), for the pod garbage collector's threshold. */
+function reindexTerminated(indexes: ClusterIndexes, key: string, before: Pod | undefined, after: Pod | undefined): ClusterIndexes {
+  const was = before !== undefined && isTerminal(before);
+  const is = after !== undefined && isTerminal(after);
+  if (was === is) return indexes;
+  const terminatedPods = is ? indexes.terminatedPods.add(TERMINATED, key) : indexes.terminatedPods.remove(TERMINATED, key);
+  return { ...indexes, terminatedPods };
+}
+
 export function reindexPod(indexes: ClusterIndexes, before: Pod | undefined, after: Pod | undefined): ClusterIndexes {
   const pod = after ?? before;
   if (pod === undefined) return indexes;
@@ -79,6 +98,9 @@ export function reindexPod(indexes: ClusterIndexes, before: Pod | undefined, aft
   next = reindexUsage(next, key, before, after);
   next = reindexObject(next, 'Pod', before, after);
   next = reindexAddress(next, before, after);
+  next = reindexUnschedulable(next, key, before, after);
+  next = reindexPlacement(next, before, after);
+  next = reindexTerminated(next, key, before, after);
   if (after === undefined) next = { ...next, podRequests: next.podRequests.delete(key) };
   return next;
 }

@@ -4,6 +4,7 @@
 
 import type { KubeObject, Node, Pod } from '../core/objects.ts';
 import { SetIndex, Table } from '../core/table.ts';
+import type { LabelSet } from './placed-pods.ts';
 import type { Allocatable, NodeUsage, PodResources } from './pod-resources.ts';
 
 export interface ClusterState {
@@ -46,17 +47,35 @@ export interface ClusterIndexes {
   readonly podsByNode: SetIndex;
   /** Node name to the pod IPs held there by pods that are not terminal (for IP allocation). */
   readonly podIPsByNode: SetIndex;
-  /** Group "" holds the keys of pods that no node has been chosen for yet. */
+  /**
+   * Group UNSCHEDULED holds the keys of pods that no node has been chosen for yet; group
+   * UNSCHEDULABLE those of them whose last scheduling attempt failed (PodScheduled False,
+   * reason Unschedulable).
+   */
   readonly unscheduledPods: SetIndex;
+  /** Group "" holds the keys of pods that have terminated (Succeeded or Failed). */
+  readonly terminatedPods: SetIndex;
   /** Requests of every pod, computed once when the pod is created. */
   readonly podRequests: Table<PodResources>;
   /** Summed requests of the non-terminal pods bound to each node. */
   readonly nodeUsage: Table<NodeUsage>;
   /** Each node's allocatable resources, parsed once. */
   readonly nodeAllocatable: Table<Allocatable>;
+  /** Placed pods (bound, not terminal) grouped by namespace and exact labels, counted per node. */
+  readonly labelSets: Table<LabelSet>;
+  /** "namespace\u0000key=value" to the label sets carrying that pair. */
+  readonly labelSetsByPair: SetIndex;
+  /** Namespace to its label sets. */
+  readonly labelSetsByNamespace: SetIndex;
+  /** Placed pods with pod affinity or anti-affinity terms, and those with required anti-affinity. */
+  readonly affinityPods: SetIndex;
+  /** Node name to the placed pods there that ask for host ports. */
+  readonly hostPortPodsByNode: SetIndex;
 }
 
 export const UNSCHEDULED = '';
+export const UNSCHEDULABLE = 'unschedulable';
+export const TERMINATED = '';
 
 export function emptyState(): ClusterState {
   return {
@@ -76,9 +95,15 @@ export function emptyState(): ClusterState {
       podsByNode: SetIndex.empty(),
       podIPsByNode: SetIndex.empty(),
       unscheduledPods: SetIndex.empty(),
+      terminatedPods: SetIndex.empty(),
       podRequests: Table.empty(),
       nodeUsage: Table.empty(),
       nodeAllocatable: Table.empty(),
+      labelSets: Table.empty(),
+      labelSetsByPair: SetIndex.empty(),
+      labelSetsByNamespace: SetIndex.empty(),
+      affinityPods: SetIndex.empty(),
+      hostPortPodsByNode: SetIndex.empty(),
     },
   };
 }

@@ -2,11 +2,12 @@
 // it. Reading validates every line and names the first bad one as "file:line: path: problem", so a
 // truncated or hand-edited log fails loudly instead of replaying into some other history.
 
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { formatDecodeErrors } from '../core/decode-errors.ts';
 import { decodeEvent, eventPayloads, type KsimEvent } from '../core/events.ts';
+import { forEachFileLine, forEachStringLine } from './file-lines.ts';
 
 /**
  * The log format this ksim writes and reads. Version 2 gave every kind but Pod and Node the
@@ -133,8 +134,10 @@ function looksLikeEvent(value: unknown): boolean {
   return typeof value === 'object' && value !== null && 'rev' in value && 'type' in value;
 }
 
-function decodeHeader(line: string | undefined): LineResult<LogHeader> {
-  if (line === undefined || line.trim() === '') return left('expected a ksim-log header line, got nothing');
+const NO_HEADER = 'expected a ksim-log header line, got nothing';
+
+function decodeHeader(line: string): LineResult<LogHeader> {
+  if (line.trim() === '') return left(NO_HEADER);
   const json = parseJson(line);
   if (isLeft(json)) return json;
   const other = notAnObject(json.right);
@@ -192,29 +195,46 @@ function eventAt(line: string, previous: KsimEvent | undefined): LineResult<Ksim
   return disorder === undefined ? event : left(disorder);
 }
 
-function nextLineEnd(text: string, start: number): number {
-  const end = text.indexOf('\n', start);
-  return end === -1 ? text.length : end;
+type LineSource = (visit: (line: string) => boolean) => void;
+
+/**
+ * Checks a log's lines as they come, handing each event to `onEvent`; the Left names the first
+ * bad line ("run.ndjson:17: rev: ..."), and no line after it is read.
+ */
+function readLines(lines: LineSource, source: string, onEvent: (event: KsimEvent) => void): Either<string, LogHeader> {
+  let header: LogHeader | undefined;
+  let previous: KsimEvent | undefined;
+  let problem: string | undefined;
+  let lineNumber = 0;
+  lines((line) => {
+    lineNumber++;
+    if (header === undefined) {
+      const read = decodeHeader(line);
+      if (isLeft(read)) problem = read.left;
+      else header = read.right;
+    } else {
+      const read = eventAt(line, previous);
+      if (isLeft(read)) problem = read.left;
+      else {
+        previous = read.right;
+        onEvent(read.right);
+      }
+    }
+    return problem === undefined;
+  });
+  if (problem !== undefined) return left(`${source}:${lineNumber}: ${problem}`);
+  return header === undefined ? left(`${source}:1: ${NO_HEADER}`) : right(header);
 }
 
-/** Parses a whole log; `source` names the file in messages ("run.ndjson:17: rev: ..."). */
-export function parseLog(text: string, source: string): Either<string, KsimLog> {
-  const headerEnd = nextLineEnd(text, 0);
-  const header = decodeHeader(text.length === 0 ? undefined : text.slice(0, headerEnd));
-  if (isLeft(header)) return left(`${source}:1: ${header.left}`);
+function collect(lines: LineSource, source: string): Either<string, KsimLog> {
   const events: KsimEvent[] = [];
-  let previous: KsimEvent | undefined;
-  let lineNumber = 1;
-  for (let start = headerEnd + 1; start < text.length; ) {
-    const end = nextLineEnd(text, start);
-    lineNumber++;
-    const event = eventAt(text.slice(start, end), previous);
-    if (isLeft(event)) return left(`${source}:${lineNumber}: ${event.left}`);
-    events.push(event.right);
-    previous = event.right;
-    start = end + 1;
-  }
-  return right({ header: header.right, events });
+  const header = readLines(lines, source, (event) => events.push(event));
+  return isLeft(header) ? header : right({ header: header.right, events });
+}
+
+/** Parses a whole log held in memory; `source` names it in messages. */
+export function parseLog(text: string, source: string): Either<string, KsimLog> {
+  return collect((visit) => forEachStringLine(text, visit), source);
 }
 
 function readProblem(path: string, error: NodeJS.ErrnoException): string {
@@ -230,13 +250,23 @@ function readProblem(path: string, error: NodeJS.ErrnoException): string {
   }
 }
 
-/** Reads and validates a log file; the Left is a one-line message naming the file. */
-export function readLogFile(path: string): Either<string, KsimLog> {
-  let text: string;
+function fromFile<A>(path: string, read: (lines: LineSource) => Either<string, A>): Either<string, A> {
   try {
-    text = readFileSync(path, 'utf8');
+    return read((visit) => forEachFileLine(path, visit));
   } catch (error) {
     return left(readProblem(path, error as NodeJS.ErrnoException));
   }
-  return parseLog(text, path);
+}
+
+/** Reads and validates a log file; the Left is a one-line message naming the file. */
+export function readLogFile(path: string): Either<string, KsimLog> {
+  return fromFile(path, (lines) => collect(lines, path));
+}
+
+/**
+ * Reads and validates a log file without keeping its events: each goes to `onEvent` as it is
+ * read, so a log of any size can be folded in the memory of its final state.
+ */
+export function visitLogFile(path: string, onEvent: (event: KsimEvent) => void): Either<string, LogHeader> {
+  return fromFile(path, (lines) => readLines(lines, path, onEvent));
 }

@@ -1,6 +1,7 @@
 // What a kubelet's status report changed about a pod, in a few words: the phase, how many
-// containers are ready, restarts with the reason the container last stopped, and the reasons a
-// container waits or ended. The story prints it after the pod's name.
+// containers are ready, restarts with the reason the container last stopped, the reasons a
+// container (init containers included) waits or ended, and an init container that starts. The
+// story prints it after the pod's name.
 
 import type { ContainerState, ContainerStatus, PodStatus } from '../core/objects.ts';
 
@@ -38,15 +39,19 @@ function stateText(container: ContainerStatus, before: ContainerStatus | undefin
 }
 
 function containerChanges(before: PodStatus | undefined, after: PodStatus): string[] {
-  const previous = new Map((before?.containerStatuses ?? []).map((container) => [container.name, container]));
+  const all = (status: PodStatus | undefined) => [...(status?.initContainerStatuses ?? []), ...(status?.containerStatuses ?? [])];
+  const previous = new Map(all(before).map((container) => [container.name, container]));
+  const inits = new Set((after.initContainerStatuses ?? []).map((container) => container.name));
   const changes: string[] = [];
-  for (const container of after.containerStatuses ?? []) {
+  for (const container of all(after)) {
     const earlier = previous.get(container.name);
     if (container.restartCount > (earlier?.restartCount ?? 0)) {
       changes.push(restartText(container));
       continue;
     }
-    const text = stateText(container, earlier);
+    // An init container that starts is worth a word: the pod's phase does not move with it.
+    const started = inits.has(container.name) && container.state.running !== undefined && earlier?.state.running === undefined;
+    const text = started ? `${container.name} running` : stateText(container, earlier);
     if (text !== undefined) changes.push(text);
   }
   return changes;

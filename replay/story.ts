@@ -9,9 +9,9 @@
 
 import { formatDurationMs } from '../core/duration.ts';
 import { assertNever, type EventOf, type KsimEvent } from '../core/events.ts';
-import { type Condition, controllerOf, findCondition, type KubeObject, objectKey, type PodStatus, type Taint } from '../core/objects.ts';
+import { type Condition, controllerOf, findCondition, type KubeObject, objectKey, type Pod, type PodStatus, type Taint } from '../core/objects.ts';
 import { kindDefinition } from '../kinds/registry.ts';
-import { eventSubject, subjectPath } from './event-subject.ts';
+import { eventSubject, subjectPath } from '../core/event-subject.ts';
 import { describeObjectUpdate, warningsOnWrite } from './object-change.ts';
 import { describePodStatusChange } from './pod-status-change.ts';
 
@@ -92,6 +92,8 @@ interface Told {
 
 export class Storyteller {
   private readonly podStatuses = new Map<string, PodStatus>();
+  /** The scheduling gates of the pods that have any, to tell which an update removed. */
+  private readonly podGates = new Map<string, readonly string[]>();
   private readonly nodeReadiness = new Map<string, string>();
   private readonly nodeTaints = new Map<string, string>();
   /** The last version of every object other than pods and nodes, by "Kind/namespace/name". */
@@ -210,17 +212,31 @@ export class Storyteller {
     }
   }
 
+  private rememberGates(key: string, pod: Pod): readonly string[] {
+    const gates = (pod.spec.schedulingGates ?? []).map((gate) => gate.name);
+    if (gates.length === 0) this.podGates.delete(key);
+    else this.podGates.set(key, gates);
+    return gates;
+  }
+
   private rememberPod(event: Extract<KsimEvent, { type: `pod/${string}` }>): Told {
     switch (event.type) {
       case 'pod/created': {
         const { metadata } = event.object;
-        this.podStatuses.set(objectKey(metadata.namespace, metadata.name), event.object.status);
+        const key = objectKey(metadata.namespace, metadata.name);
+        this.podStatuses.set(key, event.object.status);
+        this.rememberGates(key, event.object);
         return { detail: joined(ownerDetail(event.object), warningsOnWrite(event)) };
       }
       case 'pod/updated': {
         const { metadata } = event.object;
-        this.podStatuses.set(objectKey(metadata.namespace, metadata.name), event.object.status);
-        return { detail: '' };
+        const key = objectKey(metadata.namespace, metadata.name);
+        this.podStatuses.set(key, event.object.status);
+        const was = this.podGates.get(key) ?? [];
+        const is = this.rememberGates(key, event.object);
+        const removed = was.filter((gate) => !is.includes(gate));
+        if (removed.length === 0) return { detail: '' };
+        return { detail: `scheduling gate${removed.length === 1 ? '' : 's'} ${removed.join(', ')} removed${is.length === 0 ? ', ready for scheduling' : ''}` };
       }
       case 'pod/bound':
         return { detail: `-> ${event.nodeName}` };
@@ -236,6 +252,7 @@ export class Storyteller {
         return { detail: `grace period ${event.gracePeriodSeconds}s` };
       case 'pod/deleted':
         this.podStatuses.delete(objectKey(event.namespace, event.name));
+        this.podGates.delete(objectKey(event.namespace, event.name));
         return { detail: '' };
       case 'pod/adopted':
         return { detail: `by ${event.owner.kind}/${event.owner.name}` };

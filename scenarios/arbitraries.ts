@@ -1,5 +1,6 @@
 // fast-check arbitraries for random scenarios: small clusters and random sequences of apply,
-// scale, delete and cordon. Property tests run them and check what must always hold.
+// scale, delete and cordon, the pods with or without init containers, sidecars and probes.
+// Property tests run them and check what must always hold.
 
 import fc from 'fast-check';
 import type { Scenario, Step } from './codecs.ts';
@@ -11,7 +12,33 @@ export interface RandomScenarioOptions {
 
 const REPLICA_SET_NAMES = ['alpha', 'beta', 'gamma'];
 
-const replicaSetManifest = (name: string, replicas: number, cpuMilli: number) => ({
+/** What else a ReplicaSet's pods run: an init container, a sidecar with a startup probe, probes on the app. */
+export interface PodShape {
+  readonly init: boolean;
+  readonly sidecar: boolean;
+  readonly probes: boolean;
+}
+
+const PLAIN: PodShape = { init: false, sidecar: false, probes: false };
+
+function podSpecOf(cpuMilli: number, shape: PodShape): Record<string, unknown> {
+  const probes = shape.probes
+    ? {
+        readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 5 },
+        livenessProbe: { tcpSocket: { port: 80 }, initialDelaySeconds: 5, periodSeconds: 10 },
+      }
+    : {};
+  const inits = [
+    ...(shape.init ? [{ name: 'setup', image: 'init:1.0' }] : []),
+    ...(shape.sidecar ? [{ name: 'proxy', image: 'proxy:1.0', restartPolicy: 'Always', startupProbe: { tcpSocket: { port: 9901 }, periodSeconds: 2, failureThreshold: 10 } }] : []),
+  ];
+  return {
+    ...(inits.length > 0 ? { initContainers: inits } : {}),
+    containers: [{ name: 'app', image: 'app:1.0', resources: { requests: { cpu: `${cpuMilli}m`, memory: '128Mi' } }, ...probes }],
+  };
+}
+
+const replicaSetManifest = (name: string, replicas: number, cpuMilli: number, shape: PodShape = PLAIN) => ({
   apiVersion: 'apps/v1',
   kind: 'ReplicaSet',
   metadata: { name },
@@ -20,18 +47,20 @@ const replicaSetManifest = (name: string, replicas: number, cpuMilli: number) =>
     selector: { matchLabels: { app: name } },
     template: {
       metadata: { labels: { app: name } },
-      spec: { containers: [{ name: 'app', image: 'app:1.0', resources: { requests: { cpu: `${cpuMilli}m`, memory: '128Mi' } } }] },
+      spec: podSpecOf(cpuMilli, shape),
     },
   },
 });
+
+const podShape: fc.Arbitrary<PodShape> = fc.record({ init: fc.boolean(), sidecar: fc.boolean(), probes: fc.boolean() });
 
 function stepArbitrary(nodeNames: readonly string[], lastStepMs: number): fc.Arbitrary<Step> {
   const atMs = fc.integer({ min: 0, max: lastStepMs / 1000 }).map((seconds) => seconds * 1000);
   const name = fc.constantFrom(...REPLICA_SET_NAMES);
   const node = fc.constantFrom(...nodeNames);
   return fc.oneof(
-    fc.record({ atMs, name, replicas: fc.integer({ min: 0, max: 6 }), cpu: fc.integer({ min: 1, max: 10 }) }).map(
-      ({ atMs, name, replicas, cpu }): Step => ({ atMs, action: 'apply', value: replicaSetManifest(name, replicas, cpu * 100) }),
+    fc.record({ atMs, name, replicas: fc.integer({ min: 0, max: 6 }), cpu: fc.integer({ min: 1, max: 10 }), shape: podShape }).map(
+      ({ atMs, name, replicas, cpu, shape }): Step => ({ atMs, action: 'apply', value: replicaSetManifest(name, replicas, cpu * 100, shape) }),
     ),
     fc.record({ atMs, name, replicas: fc.integer({ min: 0, max: 8 }) }).map(
       ({ atMs, name, replicas }): Step => ({ atMs, action: 'scale', value: { kind: 'ReplicaSet', name, replicas } }),
@@ -61,7 +90,12 @@ export function randomScenario(options: RandomScenarioOptions = {}): fc.Arbitrar
       name: 'random',
       until: LAST_STEP_MS + SETTLE_MS,
       nodes: names.map((name, index) => ({ name, capacity: capacities[index] ?? { cpu: '1', memory: '1Gi' } })),
-      images: { default: { pull: 0, start: 1000, ready: 1000 } },
+      images: {
+        default: { pull: 0, start: 1000, ready: 1000 },
+        'app:1.0': { pull: 2000, start: 1000, ready: 3000 },
+        'init:1.0': { pull: 1000, runFor: 2000, exitCode: 0 },
+        'proxy:1.0': { startupTakes: 3000, stop: 1000 },
+      },
       steps: [...steps, ...settleSteps],
     }));
   });

@@ -30,7 +30,40 @@ const Quantity = new t.Type<string, string, unknown>(
 const WholeNumber = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 0, 'a whole number (0 or more)');
 const PositiveNumber = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1, 'a whole number (1 or more)');
 
-const Capacity = t.intersection([t.type({ cpu: Quantity, memory: Quantity }), t.partial({ pods: WholeNumber, 'ephemeral-storage': Quantity })]);
+const RequiredCapacity = t.type({ cpu: Quantity, memory: Quantity });
+const OptionalCapacity = t.partial({ pods: WholeNumber, 'ephemeral-storage': Quantity });
+const BaseCapacity = t.intersection([RequiredCapacity, OptionalCapacity]);
+type CapacitySpec = t.TypeOf<typeof BaseCapacity> & { readonly [resource: string]: string | number | undefined };
+const NATIVE_RESOURCES = new Set(['cpu', 'memory', 'pods', 'ephemeral-storage']);
+
+/**
+ * cpu and memory, and optionally pods, ephemeral-storage, hugepages-<size> and extended resources
+ * (a domain-prefixed name such as example.com/dongle), each a quantity, as a node advertises them.
+ */
+const Capacity = new t.Type<CapacitySpec, unknown, unknown>(
+  'Capacity',
+  (value): value is CapacitySpec => BaseCapacity.is(value),
+  (value, context) => {
+    // The parts one by one, so that error paths read nodes[0].capacity.memory.
+    const required = RequiredCapacity.validate(value, context);
+    if (isLeft(required)) return required;
+    const optional = OptionalCapacity.validate(value, context);
+    if (isLeft(optional)) return optional;
+    const extra: Record<string, string> = {};
+    for (const [name, quantity] of Object.entries(value as Record<string, unknown>)) {
+      if (NATIVE_RESOURCES.has(name)) continue;
+      const at = [...context, { key: name, type: Quantity, actual: quantity }];
+      if (!name.includes('/') && !name.startsWith('hugepages-')) {
+        return t.failure(quantity, at, 'expected cpu, memory, pods, ephemeral-storage, hugepages-<size> or an extended resource such as example.com/dongle');
+      }
+      const decoded = Quantity.validate(quantity, at);
+      if (isLeft(decoded)) return decoded;
+      extra[name] = decoded.right;
+    }
+    return t.success({ ...(value as Record<string, unknown>), ...required.right, ...optional.right, ...extra } as CapacitySpec);
+  },
+  t.identity,
+);
 
 const Taint = t.intersection([
   t.type({ key: t.string, effect: t.keyof({ NoSchedule: null, PreferNoSchedule: null, NoExecute: null }) }),
@@ -66,6 +99,11 @@ export const ImageBehaviourSpec = t.partial({
   crashAfter: DurationMs,
   stop: DurationMs,
   exitCode: t.number,
+  livenessFailsAfter: DurationMs,
+  startupTakes: DurationMs,
+  probeOutput: t.string,
+  missing: t.boolean,
+  size: Quantity,
 });
 
 const Manifest = t.UnknownRecord;

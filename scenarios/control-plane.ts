@@ -2,6 +2,7 @@
 // the scheduler places pods before kubelets start them, the controllers that count pods run after
 // them, so they see a settled picture and sync once per burst of changes, and the controllers of
 // controllers (a Deployment's of its ReplicaSets) after those, so the statuses they read are fresh.
+// The pod garbage collector comes last: it only acts on its own beat.
 
 import type { Controller } from '../core/controller.ts';
 import { garbageCollector } from '../controllers/garbage-collector/index.ts';
@@ -10,6 +11,7 @@ import { cronJobController } from '../controllers/cronjob/index.ts';
 import { daemonSetController } from '../controllers/daemonset/index.ts';
 import { deploymentController } from '../controllers/deployment/index.ts';
 import { jobController } from '../controllers/job/index.ts';
+import { podGcController } from '../controllers/pod-gc/index.ts';
 import { replicaSetController, replicationController } from '../controllers/replicaset/index.ts';
 import { scheduler } from '../controllers/scheduler/index.ts';
 import { statefulSetController } from '../controllers/statefulset/index.ts';
@@ -17,5 +19,5 @@ import { ttlAfterFinishedController } from '../controllers/ttl-after-finished/in
 import type { ClusterState } from '../reducers/state.ts';
 
 export function controlPlane(images: ImageCatalog): Controller<ClusterState>[] {
-  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), garbageCollector()];
+  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), garbageCollector(), podGcController()];
 }

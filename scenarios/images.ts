@@ -2,6 +2,7 @@
 // catalogue (`pullMs: 1000`). Lookup and defaulting rules live with the kubelet.
 
 import { type ImageCatalog, imageCatalog as kubeletCatalog, type ImageSpec } from '../controllers/kubelet/image-behaviour.ts';
+import { parseWholeUnits } from '../core/quantity.ts';
 import type { ImageBehaviourInput } from './codecs.ts';
 
 function toSpec(input: ImageBehaviourInput): ImageSpec {
@@ -13,6 +14,11 @@ function toSpec(input: ImageBehaviourInput): ImageSpec {
     ...(input.crashAfter === undefined ? {} : { crashAfterMs: input.crashAfter }),
     ...(input.stop === undefined ? {} : { stopMs: input.stop }),
     ...(input.exitCode === undefined ? {} : { exitCode: input.exitCode }),
+    ...(input.livenessFailsAfter === undefined ? {} : { livenessFailsAfterMs: input.livenessFailsAfter }),
+    ...(input.startupTakes === undefined ? {} : { startupTakesMs: input.startupTakes }),
+    ...(input.probeOutput === undefined ? {} : { probeOutput: input.probeOutput }),
+    ...(input.missing === undefined ? {} : { missing: input.missing }),
+    ...(input.size === undefined ? {} : { sizeBytes: parseWholeUnits(input.size) ?? 0 }),
   };
 }
 

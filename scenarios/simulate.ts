@@ -1,5 +1,6 @@
 // One run: (scenario, seed) in, the log and the final state out. The API server creates the
-// standard namespaces and each kubelet registers its node at time zero, then the steps follow.
+// standard namespaces and the system priority classes, and each kubelet registers its node at
+// time zero, then the steps follow.
 
 import type { Command } from '../core/commands.ts';
 import { Engine } from '../core/engine.ts';
@@ -12,6 +13,7 @@ import { controlPlane } from './control-plane.ts';
 import { checkExpectation, type ExpectationResult } from './expectations.ts';
 import { imageCatalog } from './images.ts';
 import { MAX_NODES, nodeCount, nodeManifests } from './nodes.ts';
+import { SYSTEM_PRIORITY_CLASSES } from '../kinds/validation/priority-class.ts';
 import { compileSteps } from './steps.ts';
 
 export const DEFAULT_SEED = 1;
@@ -70,8 +72,13 @@ function bootstrapCommands(scenario: Scenario): Command[] {
     actor: 'kube-apiserver',
     manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
   }));
+  const priorityClasses: Command[] = SYSTEM_PRIORITY_CLASSES.map(({ name, value, description }) => ({
+    type: 'create',
+    actor: 'kube-apiserver',
+    manifest: { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value, description },
+  }));
   const nodes: Command[] = nodeManifests(scenario.nodes ?? []).map(({ name, manifest }) => ({ type: 'create', actor: `kubelet/${name}`, manifest }));
-  return [...namespaces, ...nodes];
+  return [...namespaces, ...priorityClasses, ...nodes];
 }
 
 /**

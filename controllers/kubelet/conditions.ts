@@ -2,7 +2,7 @@
 // called from generateAPIPodStatus in pkg/kubelet/kubelet_pods.go), in upstream's order. Conditions
 // owned by others (PodScheduled from the scheduler, DisruptionTarget) are kept as they are.
 
-import type { Condition, ConditionStatus, ContainerStatus, PodPhase, PodSpec } from '../../core/objects.ts';
+import type { Condition, ConditionStatus, Container, ContainerStatus, PodPhase, PodSpec } from '../../core/objects.ts';
 import { stampOf } from './ticks.ts';
 
 const KUBELET_OWNED = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
@@ -14,57 +14,98 @@ interface Generated {
   readonly message?: string;
 }
 
-/** GenerateContainersReadyCondition, for regular containers. */
-export function containersReady(
-  spec: PodSpec,
-  statuses: readonly ContainerStatus[],
-  phase: PodPhase,
-): Generated {
+function isSidecar(container: Container): boolean {
+  return container.restartPolicy === 'Always';
+}
+
+function find(statuses: readonly ContainerStatus[], name: string): ContainerStatus | undefined {
+  return statuses.find((candidate) => candidate.name === name);
+}
+
+/** Go prints a []string with %s as "[a b]". */
+function goList(names: readonly string[]): string {
+  return `[${names.join(' ')}]`;
+}
+
+/** GenerateContainersReadyCondition: the sidecars and the app containers, over all statuses. */
+export function containersReady(spec: PodSpec, statuses: readonly ContainerStatus[], phase: PodPhase): Generated {
   const unknown: string[] = [];
   const unready: string[] = [];
-  for (const container of spec.containers) {
-    const status = statuses.find((candidate) => candidate.name === container.name);
+  const counted = [...(spec.initContainers ?? []).filter(isSidecar), ...spec.containers];
+  for (const container of counted) {
+    const status = find(statuses, container.name);
     if (status === undefined) unknown.push(container.name);
     else if (!status.ready) unready.push(container.name);
   }
-  if (phase === 'Succeeded' && unknown.length === 0)
-    return { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' };
+  if (phase === 'Succeeded' && unknown.length === 0) return { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' };
   if (phase === 'Failed') return { type: 'ContainersReady', status: 'False', reason: 'PodFailed' };
-  // Go prints a []string with %s as "[a b]".
   const messages = [
-    ...(unknown.length > 0 ? [`containers with unknown status: [${unknown.join(' ')}]`] : []),
-    ...(unready.length > 0 ? [`containers with unready status: [${unready.join(' ')}]`] : []),
+    ...(unknown.length > 0 ? [`containers with unknown status: ${goList(unknown)}`] : []),
+    ...(unready.length > 0 ? [`containers with unready status: ${goList(unready)}`] : []),
   ];
-  if (messages.length > 0) {
-    return {
-      type: 'ContainersReady',
-      status: 'False',
-      reason: 'ContainersNotReady',
-      message: messages.join(', '),
-    };
-  }
+  if (messages.length > 0) return { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: messages.join(', ') };
   return { type: 'ContainersReady', status: 'True' };
 }
 
+/** HasAnyRegularContainerStarted: an app container has run, so the pod was initialized. */
+function anyAppStarted(spec: PodSpec, statuses: readonly ContainerStatus[]): boolean {
+  return spec.containers.some((container) => {
+    const state = find(statuses, container.name)?.state;
+    return state?.running !== undefined || state?.terminated !== undefined;
+  });
+}
+
+/** GeneratePodInitializedCondition: every regular init container ready (exited 0), every sidecar started. */
+export function initialized(spec: PodSpec, statuses: readonly ContainerStatus[], phase: PodPhase): Generated {
+  const unknown: string[] = [];
+  const incomplete: string[] = [];
+  for (const container of spec.initContainers ?? []) {
+    const status = find(statuses, container.name);
+    if (status === undefined) unknown.push(container.name);
+    else if (isSidecar(container) ? status.started !== true : !status.ready) incomplete.push(container.name);
+  }
+  if (phase === 'Succeeded' && unknown.length === 0) return { type: 'Initialized', status: 'True', reason: 'PodCompleted' };
+  if (anyAppStarted(spec, statuses)) return { type: 'Initialized', status: 'True' };
+  const messages = [
+    ...(unknown.length > 0 ? [`containers with unknown status: ${goList(unknown)}`] : []),
+    ...(incomplete.length > 0 ? [`containers with incomplete status: ${goList(incomplete)}`] : []),
+  ];
+  if (messages.length > 0) return { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: messages.join(', ') };
+  return { type: 'Initialized', status: 'True' };
+}
+
+/** GeneratePodReadyCondition: ContainersReady, then every readiness gate's condition True. */
+export function podReady(spec: PodSpec, ready: Generated, others: readonly Condition[]): Generated {
+  if (ready.status !== 'True') return { ...ready, type: 'Ready' };
+  const gates = (Array.isArray(spec.readinessGates) ? spec.readinessGates : []) as readonly { readonly conditionType?: string }[];
+  const unready: string[] = [];
+  for (const gate of gates) {
+    const type = gate.conditionType ?? '';
+    const condition = others.find((candidate) => candidate.type === type);
+    if (condition === undefined) unready.push(`corresponding condition of pod readiness gate "${type}" does not exist.`);
+    else if (condition.status !== 'True') unready.push(`the status of pod readiness gate "${type}" is not "True", but ${condition.status}`);
+  }
+  if (unready.length > 0) return { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: unready.join(', ') };
+  return { type: 'Ready', status: 'True' };
+}
+
 /**
- * The kubelet-owned conditions in upstream's order. `sandboxReady` is false once the pod is
- * terminal: the kubelet tears its sandbox down, so PodReadyToStartContainers turns False.
+ * The kubelet-owned conditions in upstream's order, over the init and app containers' statuses.
+ * `sandboxReady` is false once the pod is over: the kubelet tears its sandbox down, so
+ * PodReadyToStartContainers turns False.
  */
 export function kubeletConditions(
   spec: PodSpec,
   statuses: readonly ContainerStatus[],
   phase: PodPhase,
   sandboxReady: boolean,
+  others: readonly Condition[] = [],
 ): Generated[] {
   const ready = containersReady(spec, statuses, phase);
   return [
     { type: 'PodReadyToStartContainers', status: sandboxReady ? 'True' : 'False' },
-    // No init containers run, so the pod is initialized from the start (GeneratePodInitializedCondition).
-    phase === 'Succeeded'
-      ? { type: 'Initialized', status: 'True', reason: 'PodCompleted' }
-      : { type: 'Initialized', status: 'True' },
-    // GeneratePodReadyCondition copies ContainersReady while it is not True; ksim has no readiness gates.
-    { ...ready, type: 'Ready' },
+    initialized(spec, statuses, phase),
+    podReady(spec, ready, others),
     ready,
   ];
 }

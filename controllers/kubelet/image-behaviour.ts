@@ -1,7 +1,7 @@
 // What a simulated container image does when the kubelet runs it: how long its pull and start
-// take, when it turns ready, whether it exits on its own, and how long it takes to stop. Scenarios
-// describe images by name with a `default` entry; anything an entry leaves out comes from
-// `default`, then from the built-in defaults below.
+// take, when it turns ready, whether it exits on its own, how long it takes to stop, and what its
+// probes see. Scenarios describe images by name with a `default` entry; anything an entry leaves
+// out comes from `default`, then from the built-in defaults below.
 
 export interface ImageBehaviour {
   /** Time to pull the image before the container can be created. */
@@ -18,6 +18,16 @@ export interface ImageBehaviour {
   readonly exitCode: number;
   /** Time the process takes to exit after SIGTERM; past the grace period it is killed. */
   readonly stopMs: number;
+  /** Time from running until a liveness probe starts failing (the process hangs); never when absent. */
+  readonly livenessFailsAfterMs?: number;
+  /** Time from running until a startup probe passes; at once when absent. */
+  readonly startupTakesMs?: number;
+  /** What a failing exec probe prints, quoted in the Unhealthy event; nothing when absent. */
+  readonly probeOutput?: string;
+  /** The registry does not have this image: every pull fails. */
+  readonly missing?: boolean;
+  /** The image's size, reported in node.status.images and the Pulled event; 0 when absent. */
+  readonly sizeBytes?: number;
 }
 
 export type ImageCatalog = (image: string) => ImageBehaviour;
@@ -56,6 +66,17 @@ function entryFor(entries: Readonly<Record<string, ImageSpec>>, image: string): 
   return Object.hasOwn(entries, repository) ? (entries[repository] ?? {}) : {};
 }
 
+/** The optional keys, taken from the entry, then the default entry, and left out when neither sets them. */
+function optionalKeys(entry: ImageSpec, fallback: ImageSpec): Partial<ImageBehaviour> {
+  const keys = ['livenessFailsAfterMs', 'startupTakesMs', 'probeOutput', 'missing', 'sizeBytes'] as const;
+  const picked: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = entry[key] ?? fallback[key];
+    if (value !== undefined) picked[key] = value;
+  }
+  return picked as Partial<ImageBehaviour>;
+}
+
 function resolve(entry: ImageSpec, fallback: ImageSpec): ImageBehaviour {
   const runForMs = entry.runForMs ?? fallback.runForMs;
   const crashAfterMs = entry.crashAfterMs ?? fallback.crashAfterMs;
@@ -70,6 +91,7 @@ function resolve(entry: ImageSpec, fallback: ImageSpec): ImageBehaviour {
     ...(crashAfterMs === undefined ? {} : { crashAfterMs }),
     exitCode: entry.exitCode ?? fallback.exitCode ?? builtInExit,
     stopMs: entry.stopMs ?? fallback.stopMs ?? BUILT_IN_BEHAVIOUR.stopMs,
+    ...optionalKeys(entry, fallback),
   };
 }
 

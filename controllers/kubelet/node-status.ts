@@ -3,12 +3,16 @@
 // (10 s) but writes only when something changed or nodeStatusReportFrequency (5 min) has passed
 // since the last write, which keeps the log small; liveness between writes would be the node
 // Lease, which ksim does not model. Each node checks at its own phase within the 10 s, from a hash
-// of its name, so a thousand nodes do not all wake at the same instant.
+// of its name, so a thousand nodes do not all wake at the same instant. The images the node holds
+// (node-images.ts) go into the status too; a new image counts as a change at the next check.
 
 import type { Command } from '../../core/commands.ts';
+import { sameJson } from '../../core/canonical-json.ts';
 import { type Effect, submit, wakeInBackground } from '../../core/controller.ts';
-import type { Condition, ConditionStatus, Node } from '../../core/objects.ts';
+import type { Condition, ConditionStatus, ContainerImage, Node } from '../../core/objects.ts';
 import { kubeletActor, nodeKey } from './keys.ts';
+import type { NodeRuntime } from './memory.ts';
+import { nodeImages } from './node-images.ts';
 import { msOf, stampOf } from './ticks.ts';
 
 export const NODE_STATUS_UPDATE_MS = 10_000;
@@ -91,11 +95,20 @@ function heartbeat(wanted: NodeCondition, current: Condition | undefined, nowMs:
   };
 }
 
+function withoutImages(node: Node): Node['status'] {
+  const { images: _reported, ...status } = node.status;
+  return status;
+}
+
+function imagesChanged(node: Node, images: readonly ContainerImage[]): boolean {
+  return !sameJson(node.status.images ?? [], images);
+}
+
 /** The status to post now, or undefined when nothing changed and the last report is recent. */
-export function nodeStatusReport(node: Node, nowMs: number): Command | undefined {
+export function nodeStatusReport(node: Node, nowMs: number, images: readonly ContainerImage[] = node.status.images ?? []): Command | undefined {
   const conditions = node.status.conditions ?? [];
   const find = (type: string) => conditions.find((condition) => condition.type === type);
-  const changed = HEALTHY_CONDITIONS.some((wanted) => differs(wanted, find(wanted.type)));
+  const changed = HEALTHY_CONDITIONS.some((wanted) => differs(wanted, find(wanted.type))) || imagesChanged(node, images);
   const lastReportMs = msOf(find('Ready')?.lastHeartbeatTime);
   const due = lastReportMs === undefined || nowMs - lastReportMs >= NODE_STATUS_REPORT_MS;
   if (!changed && !due) return undefined;
@@ -106,13 +119,13 @@ export function nodeStatusReport(node: Node, nowMs: number): Command | undefined
     type: 'reportNodeStatus',
     actor: kubeletActor(name),
     name,
-    status: { ...node.status, conditions: [...others, ...own] },
+    status: { ...withoutImages(node), conditions: [...others, ...own], ...(images.length === 0 ? {} : { images }) },
   };
 }
 
 /** Posts the status when it is due, and checks again at the node's next heartbeat. */
-export function reconcileNode(node: Node, nowMs: number): Effect[] {
-  const report = nodeStatusReport(node, nowMs);
+export function reconcileNode(node: Node, runtime: NodeRuntime, nowMs: number): Effect[] {
+  const report = nodeStatusReport(node, nowMs, nodeImages(runtime));
   const name = node.metadata.name;
   const next = wakeInBackground(nextHeartbeatMs(name, nowMs), nodeKey(name));
   return report === undefined ? [next] : [submit(report), next];

@@ -1,105 +1,103 @@
-// One pod on one node, level-driven: from the pod's status and the time, report what changed, ask
-// to be woken for the next container transition, and once a deleted pod's containers have stopped,
-// delete it for good (the status manager's syncPod in pkg/kubelet/status/status_manager.go deletes
-// with grace period 0 and the pod's uid as precondition).
+// One pod on one node, level-driven: admit it (or refuse it), replay its containers up to now,
+// report what changed with the Events that go with it, ask to be woken for the next moment, and
+// once a deleted pod's containers have stopped, delete it for good (the status manager's syncPod
+// in pkg/kubelet/status/status_manager.go deletes with grace period 0 and the pod's uid as
+// precondition).
 
-import type { Command } from '../../core/commands.ts';
+import type { Command, EventRecord } from '../../core/commands.ts';
+import { sameJson } from '../../core/canonical-json.ts';
 import { type Effect, submit, wake } from '../../core/controller.ts';
-import type { ContainerStatus, Node, Pod, PodStatus } from '../../core/objects.ts';
+import { keyOf, type ContainerStatus, type Node, type Pod, type PodStatus } from '../../core/objects.ts';
 import type { ClusterState } from '../../reducers/state.ts';
-import { advanceContainer, type ContainerContext } from './container-lifecycle.ts';
+import { admissionFailure, rejectionMessage } from './admission.ts';
+import { podEvent } from './container-events.ts';
 import type { ImageCatalog } from './image-behaviour.ts';
 import { kubeletActor, podKey } from './keys.ts';
-import { admittedStatus, lostAtTermination, rebuiltStatus } from './pod-status.ts';
-import { sameJson } from '../../core/canonical-json.ts';
-import { isTick, msOf, onTick } from './ticks.ts';
-
-/** Upstream's default terminationGracePeriodSeconds. */
-export const DEFAULT_GRACE_SECONDS = 30;
-
-function isTerminalPhase(status: PodStatus): boolean {
-  return status.phase === 'Succeeded' || status.phase === 'Failed';
-}
-
-interface Deletion {
-  readonly requestedMs: number;
-  readonly graceMs: number;
-}
-
-/** When the deletion was asked for: the apiserver set deletionTimestamp to that time plus the grace period. */
-function deletionOf(pod: Pod): Deletion | undefined {
-  const deadlineMs = msOf(pod.metadata.deletionTimestamp);
-  if (deadlineMs === undefined) return undefined;
-  const graceSeconds =
-    pod.metadata.deletionGracePeriodSeconds ??
-    pod.spec.terminationGracePeriodSeconds ??
-    DEFAULT_GRACE_SECONDS;
-  return { requestedMs: deadlineMs - graceSeconds * 1000, graceMs: graceSeconds * 1000 };
-}
-
-/** Containers start one after the other, each pulled then started (SyncPod's start loop). */
-function contexts(
-  pod: Pod,
-  startedMs: number,
-  images: ImageCatalog,
-  deletion: Deletion | undefined,
-): ContainerContext[] {
-  const { name, namespace = 'default', uid } = pod.metadata;
-  const podRef = `${name}_${namespace}(${uid})`;
-  let readyToStartMs = startedMs;
-  return pod.spec.containers.map((container) => {
-    const behaviour = images(container.image);
-    readyToStartMs += behaviour.pullMs + behaviour.startMs;
-    return {
-      behaviour,
-      firstRunMs: onTick(readyToStartMs),
-      restartPolicy: pod.spec.restartPolicy ?? 'Always',
-      ...(deletion === undefined ? {} : { stopRequestedMs: deletion.requestedMs }),
-      graceMs: deletion?.graceMs ?? DEFAULT_GRACE_SECONDS * 1000,
-      podRef,
-    };
-  });
-}
+import type { KubeletMemory } from './memory.ts';
+import { podPhase } from './phase.ts';
+import { podContext } from './pod-context.ts';
+import { PodRun } from './pod-run.ts';
+import { admittedStatus, isTerminalPhase, lostAtTermination, rebuiltStatus } from './pod-status.ts';
+import { advancePod } from './pod-steps.ts';
+import { podQosClass } from './qos-class.ts';
+import { isTick, msOf, onTick, stampOf } from './ticks.ts';
 
 function deleteCommand(pod: Pod, nodeName: string): Command {
   const { namespace = 'default', name, uid } = pod.metadata;
+  return { type: 'delete', actor: kubeletActor(nodeName), kind: 'Pod', namespace, name, gracePeriodSeconds: 0, uid };
+}
+
+function anyRunning(status: PodStatus): boolean {
+  return [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].some((container) => container.state.running !== undefined);
+}
+
+/** A container the kubelet started at some point: it has run, or has an exit behind it. */
+function ran(status: ContainerStatus): boolean {
+  return status.state.waiting === undefined || status.lastState?.terminated !== undefined || status.restartCount > 0;
+}
+
+/**
+ * TerminatePod: once the pod has initialized, an app container that is not terminated is lost;
+ * so is an init container that had started. A pod still going is Failed.
+ */
+function terminated(inits: ContainerStatus[], apps: ContainerStatus[], nowMs: number): { inits: ContainerStatus[]; apps: ContainerStatus[] } {
+  const initialized = inits.length === 0 || apps.some(ran);
   return {
-    type: 'delete',
-    actor: kubeletActor(nodeName),
-    kind: 'Pod',
-    namespace,
-    name,
-    gracePeriodSeconds: 0,
-    uid,
+    inits: inits.map((status) => (ran(status) ? lostAtTermination(status, nowMs) : status)),
+    apps: initialized ? apps.map((status) => lostAtTermination(status, nowMs)) : apps,
   };
 }
 
-interface Progress {
-  readonly statuses: ContainerStatus[];
-  readonly nextMs?: number;
-  readonly podIsTerminal: boolean;
+/** The kubelet refuses the pod: Failed, with the reason, and a Warning Event (rejectPod). */
+function rejected(pod: Pod, nodeName: string, reason: string, message: string, nowMs: number): Effect[] {
+  const { namespace = 'default', name } = pod.metadata;
+  const status: PodStatus = {
+    ...pod.status,
+    phase: 'Failed',
+    reason,
+    message: rejectionMessage({ reason, message }),
+    startTime: stampOf(nowMs),
+    qosClass: podQosClass(pod.spec),
+  };
+  const actor = kubeletActor(nodeName);
+  return [
+    submit({ type: 'recordEvent', actor, event: podEvent(pod, 'Warning', reason, message) }),
+    submit({ type: 'updatePodStatus', actor, namespace, name, status }),
+  ];
 }
 
-/** Every container moved up to now; a deleted pod whose containers are all done is terminal. */
-function progress(pod: Pod, base: PodStatus, images: ImageCatalog, nowMs: number): Progress {
-  const deletion = deletionOf(pod);
-  const startedMs = msOf(base.startTime) ?? nowMs;
-  const containerContexts = contexts(pod, startedMs, images, deletion);
-  let nextMs: number | undefined;
-  const statuses = (base.containerStatuses ?? []).map((status) => {
-    const context =
-      containerContexts[pod.spec.containers.findIndex((container) => container.name === status.name)];
-    if (context === undefined) return status;
-    const advanced = advanceContainer(status, context, nowMs);
-    if (advanced.nextMs !== undefined) nextMs = Math.min(nextMs ?? advanced.nextMs, advanced.nextMs);
-    return advanced.status;
-  });
-  if (deletion === undefined || nextMs !== undefined)
-    return { statuses, podIsTerminal: false, ...(nextMs === undefined ? {} : { nextMs }) };
-  // Nothing will run again; the deletion itself must be due before the pod can end.
-  if (onTick(deletion.requestedMs) > nowMs)
-    return { statuses, podIsTerminal: false, nextMs: onTick(deletion.requestedMs) };
-  return { statuses: statuses.map((status) => lostAtTermination(status, nowMs)), podIsTerminal: true };
+interface Replayed {
+  readonly status: PodStatus;
+  readonly events: EventRecord[];
+  readonly nextMs?: number;
+}
+
+function replay(state: ClusterState, pod: Pod, node: Node, images: ImageCatalog, memory: KubeletMemory, nowMs: number): Replayed {
+  const nodeName = node.metadata.name;
+  const base = pod.status.startTime === undefined ? admittedStatus(state, pod, node, nowMs) : pod.status;
+  const context = podContext(pod, nodeName, msOf(base.startTime) ?? nowMs, images);
+  const run = new PodRun(context, memory.pod(keyOf(pod), pod.metadata.uid), memory.node(nodeName), base, nowMs);
+  const terminalNow = () => isTerminalPhase(base.phase) || isTerminalPhase(podPhase(pod.spec, [...run.initStatuses(), ...run.appStatuses()], false));
+  let nextMs = advancePod(run, terminalNow);
+  let inits = run.initStatuses();
+  let apps = run.appStatuses();
+  let podIsTerminal = false;
+  const { deletion, deadlineMs } = context;
+  if (deletion !== undefined && nextMs === undefined) {
+    // Nothing will run again; the deletion itself must be due before the pod can end.
+    if (onTick(deletion.requestedMs) > nowMs) nextMs = onTick(deletion.requestedMs);
+    else {
+      podIsTerminal = true;
+      ({ inits, apps } = terminated(inits, apps, nowMs));
+    }
+  }
+  const deadlineExceeded = deadlineMs !== undefined && deadlineMs <= nowMs;
+  // Nothing moved: the status would rebuild to itself, so the sync only tells its Events.
+  const unchanged = !run.changed && !podIsTerminal && base === pod.status && (!deadlineExceeded || isTerminalPhase(base.phase));
+  if (unchanged) return { status: pod.status, events: run.events, ...(nextMs === undefined ? {} : { nextMs }) };
+  let status = rebuiltStatus(pod, base, { inits, apps, podIsTerminal, deadlineExceeded }, nowMs);
+  if (podIsTerminal && !isTerminalPhase(status.phase)) status = { ...status, phase: 'Failed' };
+  return { status, events: run.events, ...(nextMs === undefined ? {} : { nextMs }) };
 }
 
 /** The kubelet's work for one pod bound to `node`. */
@@ -108,24 +106,28 @@ export function reconcilePod(
   pod: Pod,
   node: Node,
   images: ImageCatalog,
+  memory: KubeletMemory,
   nowMs: number,
 ): Effect[] {
   const nodeName = node.metadata.name;
   const key = podKey(pod.metadata.namespace, pod.metadata.name);
   const deleting = pod.metadata.deletionTimestamp !== undefined;
-  // A terminal phase is final (generateAPIPodStatus never leaves it); all that is left is the deletion.
-  if (isTerminalPhase(pod.status)) return deleting ? [submit(deleteCommand(pod, nodeName))] : [];
+  // A terminal pod with nothing left running is final; all that is left is the deletion.
+  if (isTerminalPhase(pod.status.phase) && !anyRunning(pod.status)) return deleting ? [submit(deleteCommand(pod, nodeName))] : [];
   // The kubelet admits pods on its one-second tick, so every time it writes reads back exactly.
   if (pod.status.startTime === undefined && !isTick(nowMs)) return [wake(onTick(nowMs), key)];
-  const base = pod.status.startTime === undefined ? admittedStatus(state, pod, node, nowMs) : pod.status;
-  const { statuses, nextMs, podIsTerminal } = progress(pod, base, images, nowMs);
-  const status = rebuiltStatus(pod, base, statuses, podIsTerminal, nowMs);
-  const effects: Effect[] = [];
+  if (pod.status.startTime === undefined && !deleting) {
+    const refusal = admissionFailure(state, pod, node);
+    if (refusal !== undefined) return rejected(pod, nodeName, refusal.reason, refusal.message, nowMs);
+  }
+  const { status, events, nextMs } = replay(state, pod, node, images, memory, nowMs);
+  const actor = kubeletActor(nodeName);
+  const effects: Effect[] = events.map((event) => submit({ type: 'recordEvent', actor, event }));
   if (!sameJson(status, pod.status)) {
     const { namespace = 'default', name } = pod.metadata;
-    effects.push(submit({ type: 'updatePodStatus', actor: kubeletActor(nodeName), namespace, name, status }));
+    effects.push(submit({ type: 'updatePodStatus', actor, namespace, name, status }));
   }
-  if (deleting && isTerminalPhase(status)) effects.push(submit(deleteCommand(pod, nodeName)));
+  if (deleting && isTerminalPhase(status.phase) && !anyRunning(status)) effects.push(submit(deleteCommand(pod, nodeName)));
   else if (nextMs !== undefined) effects.push(wake(nextMs, key));
   return effects;
 }

@@ -46,3 +46,20 @@ export function parseGoSeconds(text: string): number | undefined {
   const [, hours = '0', minutes = '0', seconds = '0'] = match;
   return ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
 }
+
+/** A duration of whole milliseconds as Go's time.Duration prints it: "0s", "850ms", "1.5s", "1m2.25s". */
+export function formatGoDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms < 1000) return `${ms}ms`;
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const rest = ms % 60_000;
+  const fraction = rest % 1000;
+  const secondsText =
+    fraction === 0
+      ? String(Math.floor(rest / 1000))
+      : `${Math.floor(rest / 1000)}.${String(fraction).padStart(3, '0').replace(/0+$/, '')}`;
+  if (hours > 0) return `${hours}h${minutes}m${secondsText}s`;
+  if (minutes > 0) return `${minutes}m${secondsText}s`;
+  return `${secondsText}s`;
+}

@@ -1,7 +1,8 @@
 // Which kubelet keys a change concerns. A pod matters to its kubelet once it is bound (or created
-// bound) and again when its deletion is requested; everything after that the kubelet schedules for
-// itself with timers, so it does not listen to its own status reports. A node that joins gets its
-// first status report, and pods bound to it before it joined are admitted.
+// bound), when its spec changes (a new image), when its deletion is requested, and when it is gone
+// (its memory is dropped); everything else the kubelet schedules for itself with timers, so it
+// does not listen to its own status reports. A node that joins gets its first status report, and
+// pods bound to it before it joined are admitted.
 
 import type { Change } from '../../core/controller.ts';
 import { objectKey } from '../../core/objects.ts';
@@ -17,7 +18,7 @@ function nodeJoined(state: ClusterState, name: string): string[] {
 }
 
 export function kubeletKeysFor(change: Change<ClusterState>): string[] {
-  const { event, after } = change;
+  const { event, before, after } = change;
   switch (event.type) {
     case 'pod/bound':
       return [podKey(event.namespace, event.name)];
@@ -30,6 +31,12 @@ export function kubeletKeysFor(change: Change<ClusterState>): string[] {
       return after.pods.get(objectKey(event.namespace, event.name))?.spec.nodeName
         ? [podKey(event.namespace, event.name)]
         : [];
+    case 'pod/deleted':
+      return before.pods.get(objectKey(event.namespace, event.name))?.spec.nodeName
+        ? [podKey(event.namespace, event.name)]
+        : [];
+    case 'node/deleted':
+      return [nodeKey(event.name)];
     case 'node/joined':
     case 'node/updated':
       return nodeJoined(after, event.object.metadata.name);

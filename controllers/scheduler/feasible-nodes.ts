@@ -3,11 +3,10 @@
 // filters in parallel; ksim checks the same nodes one by one from the same start, which is the
 // order upstream's parallel search approximates.
 
-import type { Table } from '../../core/table.ts';
 import { NO_USAGE, type NodeUsage } from '../../reducers/pod-resources.ts';
+import type { CycleState } from './cycle-state.ts';
 import { runFilterPlugins } from './framework.ts';
 import type { NodeView } from './node-views.ts';
-import type { PodInfo } from './pod-info.ts';
 
 /** 0 asks for upstream's adaptive percentage, which is also upstream's default. */
 export const PERCENTAGE_OF_NODES_TO_SCORE = 0;
@@ -50,20 +49,20 @@ function countReasons(reasons: Map<string, number>, status: string | readonly st
 
 /** Filters nodes from `startIndex` round the list until `numToFind` fit or every node was checked. */
 export function findNodesThatPassFilters(
-  pod: PodInfo,
+  cycle: CycleState,
   nodes: readonly NodeView[],
-  nodeUsage: Table<NodeUsage>,
   startIndex: number,
   numToFind: number,
 ): FilterOutcome {
+  const { usages: usageByOrdinal } = cycle;
   const feasible: NodeView[] = [];
   const usages: NodeUsage[] = [];
   let reasons: Map<string, number> | undefined;
   let rejected = 0;
   for (let i = 0; i < nodes.length && feasible.length < numToFind; i++) {
     const node = nodes[(startIndex + i) % nodes.length] as NodeView;
-    const usage = nodeUsage.get(node.name) ?? NO_USAGE;
-    const status = runFilterPlugins(pod, node, usage);
+    const usage = usageByOrdinal[node.ordinal] ?? NO_USAGE;
+    const status = runFilterPlugins(cycle, node, usage);
     if (status === undefined) {
       feasible.push(node);
       usages.push(usage);

@@ -9,21 +9,22 @@
 // the same (scenario, seed); replays fold the log and never re-run the scheduler. The cycle itself
 // (schedulePod) stays pure: it takes the start index and returns the next one.
 
-import { mergeMap } from 'rxjs';
+import { mergeMap, tap } from 'rxjs';
 import type { Command } from '../../core/commands.ts';
 import { type Controller, type Effect, submit } from '../../core/controller.ts';
 import { findCondition, type Pod } from '../../core/objects.ts';
 import { eventAbout } from '../common/controller-ref.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { PERCENTAGE_OF_NODES_TO_SCORE } from './feasible-nodes.ts';
-import { createNodeViewCache } from './node-views.ts';
+import { NodeUsageCache } from './node-usage-cache.ts';
+import { createNodeSnapshotCache } from './node-views.ts';
 import { podInfo } from './pod-info.ts';
-import { keysForChange, RETRY_UNSCHEDULABLE_KEY, waitsForScheduler } from './queue.ts';
-import { retryEffects } from './retry.ts';
+import { keysForChange, RETRY_POD_COUNTING_KEY, RETRY_UNSCHEDULABLE_KEY, waitsForScheduler } from './queue.ts';
+import { retryEffects, retryPodCountingEffects } from './retry.ts';
 import { type CycleResult, schedulePod } from './schedule-pod.ts';
 
 export { numFeasibleNodesToFind, PERCENTAGE_OF_NODES_TO_SCORE } from './feasible-nodes.ts';
-export { DEFAULT_SCHEDULER_NAME, keysForChange, RETRY_UNSCHEDULABLE_KEY } from './queue.ts';
+export { DEFAULT_SCHEDULER_NAME, keysForChange, RETRY_POD_COUNTING_KEY, RETRY_UNSCHEDULABLE_KEY } from './queue.ts';
 export { schedulePod } from './schedule-pod.ts';
 
 export const SCHEDULER_NAME = 'kube-scheduler';
@@ -64,21 +65,29 @@ function effectsFor(pod: Pod, result: CycleResult): Effect[] {
 
 export function scheduler(options: SchedulerOptions = {}): Controller<ClusterState> {
   const percentageOfNodesToScore = options.percentageOfNodesToScore ?? PERCENTAGE_OF_NODES_TO_SCORE;
-  const nodeViews = createNodeViewCache();
+  const nodeSnapshot = createNodeSnapshotCache();
+  const usageCache = new NodeUsageCache();
   let nextStartNodeIndex = 0;
   return {
     name: SCHEDULER_NAME,
-    watch: (changes) => changes.pipe(mergeMap(keysForChange)),
+    watch: (changes) =>
+      changes.pipe(
+        tap((change) => usageCache.noteChange(change)),
+        mergeMap(keysForChange),
+      ),
     // Pods already waiting when the run starts have had no creation event to queue them.
     start: ({ state, nowMs }) => retryEffects(state, nowMs),
     reconcile(key, { state, nowMs, rng }) {
       if (key === RETRY_UNSCHEDULABLE_KEY) return retryEffects(state, nowMs);
+      if (key === RETRY_POD_COUNTING_KEY) return retryPodCountingEffects(state, nowMs);
       const pod = state.pods.get(key);
       if (pod === undefined || !waitsForScheduler(pod)) return [];
+      const nodes = nodeSnapshot(state);
       const result = schedulePod({
         pod: podInfo(key, pod, state),
-        nodes: nodeViews(state),
-        nodeUsage: state.indexes.nodeUsage,
+        nodes,
+        cluster: state,
+        usages: usageCache.usagesFor(nodes, state),
         startIndex: nextStartNodeIndex,
         percentageOfNodesToScore,
         rng,

@@ -1,24 +1,29 @@
 // One scheduling cycle for one pod, as a pure function (pkg/scheduler/schedule_one.go,
-// schedulePod and findNodesThatFitPod): narrow the nodes by the pod's metadata.name affinity,
-// filter from where the previous cycle stopped until enough nodes fit, score them, pick the best.
+// schedulePod and findNodesThatFitPod): run PreFilter over every node, narrow the nodes by the
+// pod's metadata.name affinity, filter from where the previous cycle stopped until enough nodes
+// fit, score them, pick the best.
 // The start index is an input and the next one an output, so the caller decides where it lives.
 
 import type { Rng } from '../../core/prng.ts';
-import type { Table } from '../../core/table.ts';
 import type { NodeUsage } from '../../reducers/pod-resources.ts';
+import type { ClusterState } from '../../reducers/state.ts';
+import { preFilter } from './cycle-state.ts';
 import { findNodesThatPassFilters, numFeasibleNodesToFind } from './feasible-nodes.ts';
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage } from './fit-error.ts';
 import { prioritizeNodes } from './framework.ts';
-import type { NodeView } from './node-views.ts';
+import type { NodeSnapshot, NodeView } from './node-views.ts';
 import { ERR_REASON_CONFLICT } from './plugins/node-affinity.ts';
 import type { PodInfo } from './pod-info.ts';
 import { selectHost } from './select-host.ts';
 
 export interface CycleInput {
   readonly pod: PodInfo;
-  /** Every node, in the scheduler's search order. */
-  readonly nodes: readonly NodeView[];
-  readonly nodeUsage: Table<NodeUsage>;
+  /** Every node, in the scheduler's search order, and by name. */
+  readonly nodes: NodeSnapshot;
+  /** The cluster the cycle reads: usage, and the pods the pod-counting plugins count. */
+  readonly cluster: ClusterState;
+  /** Each node's usage by ordinal, when the caller keeps them (the scheduler's cache); else read from the index. */
+  readonly usages?: readonly NodeUsage[];
   readonly startIndex: number;
   readonly percentageOfNodesToScore: number;
   readonly rng: Rng;
@@ -38,11 +43,11 @@ export const REASON_PRE_FILTER_NODE_AFFINITY = "node(s) didn't satisfy plugin(s)
 
 function candidateNodes(input: CycleInput): readonly NodeView[] {
   const names = input.pod.nodeNames;
-  return names.kind === 'names' ? input.nodes.filter((node) => names.names.has(node.name)) : input.nodes;
+  return names.kind === 'names' ? input.nodes.list.filter((node) => names.names.has(node.name)) : input.nodes.list;
 }
 
 function unschedulable(input: CycleInput, reasons: ReadonlyMap<string, number>, rejected: number): string {
-  const all = input.nodes.length;
+  const all = input.nodes.list.length;
   if (input.pod.nodeNames.kind !== 'names' || rejected >= all) return fitErrorMessage(all, reasons);
   const withAbsent = new Map(reasons);
   withAbsent.set(
@@ -53,7 +58,7 @@ function unschedulable(input: CycleInput, reasons: ReadonlyMap<string, number>, 
 }
 
 export function schedulePod(input: CycleInput): CycleResult {
-  const all = input.nodes.length;
+  const all = input.nodes.list.length;
   if (all === 0) {
     return { kind: 'unschedulable', message: ERR_NO_NODES_AVAILABLE, nextStartIndex: input.startIndex };
   }
@@ -64,10 +69,11 @@ export function schedulePod(input: CycleInput): CycleResult {
       nextStartIndex: input.startIndex,
     };
   }
+  const cycle = preFilter(input.pod, input.nodes, input.cluster, input.usages);
   const nodes = candidateNodes(input);
   const numToFind = numFeasibleNodesToFind(input.percentageOfNodesToScore, nodes.length);
   const start = nodes.length === 0 ? 0 : input.startIndex % nodes.length;
-  const outcome = findNodesThatPassFilters(input.pod, nodes, input.nodeUsage, start, numToFind);
+  const outcome = findNodesThatPassFilters(cycle, nodes, start, numToFind);
   // Upstream moves the start on by every node it looked at, even when the pod fits nowhere.
   const nextStartIndex = (input.startIndex + outcome.feasible.length + outcome.rejected) % all;
   const { feasible } = outcome;
@@ -79,7 +85,7 @@ export function schedulePod(input: CycleInput): CycleResult {
   if (feasible.length === 1) {
     return { kind: 'bound', nodeName: (feasible[0] as NodeView).name, nextStartIndex, feasibleNodes: 1 };
   }
-  const totals = prioritizeNodes(input.pod, feasible, outcome.usages);
+  const totals = prioritizeNodes(cycle, feasible, outcome.usages);
   const chosen = feasible[selectHost(totals, input.rng)] as NodeView;
   return { kind: 'bound', nodeName: chosen.name, nextStartIndex, feasibleNodes: feasible.length };
 }

@@ -18,7 +18,7 @@ function row(event: KubeEvent, wide: boolean, nowMs: number): string[] {
   const message = event.message.trim();
   if (!wide) return [last, event.type, event.reason, target, message];
   const source = event.source.host === undefined ? event.source.component : `${event.source.component}, ${event.source.host}`;
-  return [last, event.type, event.reason, target, '', source, message, first, String(event.count || 1), event.metadata.name];
+  return [last, event.type, event.reason, target, event.involvedObject.fieldPath ?? '', source, message, first, String(event.count || 1), event.metadata.name];
 }
 
 export const EVENT: KindDefinition<KubeEvent> = {

@@ -71,7 +71,8 @@ export const NODE: KindDefinition<Node> = {
   },
   prepareForUpdate(next) {
     const errors = [...validateNodeSpec(next.spec), ...validateNodeStatus(next.status)];
-    return errors.length > 0 ? { errors } : { object: next };
+    // A manifest without spec decodes to an empty one upstream; readers of a node rely on it.
+    return errors.length > 0 ? { errors } : { object: { ...next, spec: next.spec ?? {} } };
   },
   printer: { headers: nodeHeaders, row: (node, wide, { nowMs }) => nodeRow(node, nowMs, wide) },
   describe: (w, node, { state, nowMs }) => describeNode(w, node, state, nowMs),

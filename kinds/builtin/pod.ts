@@ -1,19 +1,52 @@
-// Pods (core/v1): defaulted and validated as the API server does, started Pending; once created,
-// only metadata may change through an update (ksim does not let a running pod's spec move).
+// Pods (core/v1): defaulted and validated as the API server does, started Pending (with the
+// SchedulingGated condition while scheduling gates hold it back), label keys merged into their
+// selectors; once created, an update may change metadata, remove scheduling gates, and change the
+// few spec fields upstream lets move (pod-update.ts).
 
 import { sameJson } from '../../core/canonical-json.ts';
-import type { Pod, PodSpec } from '../../core/objects.ts';
+import type { Condition, Pod, PodSpec } from '../../core/objects.ts';
+import { admitPodPriority, keepPodPriority } from '../admission/priority.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describePod } from '../describe/pod.ts';
 import { podHeaders, podRow } from '../printers/pods.ts';
 import { POD_FIELDS } from '../schema/pod.ts';
-import { forbidden } from '../validation/field-errors.ts';
+import { type FieldError, forbidden } from '../validation/field-errors.ts';
 import { defaultPodForCreate } from '../validation/pod-defaults.ts';
+import { mergeLabelKeys } from '../validation/pod-label-keys.ts';
+import { validateGatedNodeName } from '../validation/pod-scheduling.ts';
 import { validatePodSpec } from '../validation/pod-spec.ts';
 import { podSpecWarnings } from '../validation/pod-warnings.ts';
+import { validatePodSpecUpdate } from '../validation/pod-update.ts';
 
-const POD_UPDATE_FORBIDDEN =
-  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+/** applySchedulingGatedCondition: a pod created with gates says why the scheduler leaves it alone. */
+function initialConditions(pod: Pod): { conditions?: Condition[] } {
+  if ((pod.spec.schedulingGates ?? []).length === 0) return {};
+  const gated: Condition = {
+    type: 'PodScheduled',
+    status: 'False',
+    lastProbeTime: null,
+    lastTransitionTime: pod.metadata.creationTimestamp,
+    reason: 'SchedulingGated',
+    message: 'Scheduling is blocked due to non-empty scheduling gates',
+  };
+  return { conditions: [gated] };
+}
+
+type GateList = PodSpec['schedulingGates'];
+
+/** validateOnlyDeletedSchedulingGates: every gate of the update must be one the pod already had. */
+function addedGates(next: GateList, current: GateList): FieldError[] {
+  const had = new Set((current ?? []).map((gate) => gate.name));
+  return (next ?? []).flatMap((gate, index) =>
+    had.has(gate.name) ? [] : [forbidden(`spec.schedulingGates[${index}].name`, `only deletion is allowed, but found new scheduling gate '${gate.name}'`)],
+  );
+}
+
+/** The spec with this gate list; an empty list is no list, as the API omits it. */
+function withGates(spec: PodSpec, gates: GateList): PodSpec {
+  const { schedulingGates: _dropped, ...rest } = spec;
+  return gates === undefined || (gates ?? []).length === 0 ? rest : { ...rest, schedulingGates: gates };
+}
 
 export const POD: KindDefinition<Pod> = {
   kind: 'Pod',
@@ -28,18 +61,33 @@ export const POD: KindDefinition<Pod> = {
   statusSubresource: true,
   scale: false,
   defaultPropagation: 'Background',
+  admitCreate: admitPodPriority,
+  admitUpdate: keepPodPriority,
   prepareForCreate(pod) {
-    const errors = validatePodSpec('spec', pod.spec);
+    const specErrors = validatePodSpec('spec', pod.spec);
+    const errors = specErrors.length > 0 ? specErrors : validateGatedNodeName('spec', pod.spec as unknown as Record<string, unknown>);
     if (errors.length > 0) return { errors };
-    return { object: { ...pod, spec: defaultPodForCreate(pod.spec), status: { phase: 'Pending' } } };
+    const spec = mergeLabelKeys(defaultPodForCreate(pod.spec), pod.metadata.labels ?? {});
+    return { object: { ...pod, spec, status: { phase: 'Pending', ...initialConditions(pod) } } };
   },
   prepareForUpdate(next, current) {
     const errors = validatePodSpec('spec', next.spec);
     if (errors.length > 0) return { errors };
+    const gateErrors = addedGates(next.spec.schedulingGates, current.spec.schedulingGates);
+    if (gateErrors.length > 0) return { errors: gateErrors };
     const nodeName = current.spec.nodeName;
-    const spec: PodSpec = { ...defaultPodForCreate(next.spec), ...(nodeName === undefined ? {} : { nodeName }) };
-    if (!sameJson(spec, current.spec)) return { errors: [forbidden('spec', POD_UPDATE_FORBIDDEN)] };
-    return { object: { ...next, spec: current.spec } };
+    // An update that leaves the stored spec as it is (but for removed gates) needs no more checks.
+    if (sameJson(withGates(next.spec, current.spec.schedulingGates), current.spec)) {
+      return { object: { ...next, spec: withGates(current.spec, next.spec.schedulingGates) } };
+    }
+    // The spec as created went through defaulting and the label-key merge; the update is compared with it the same way.
+    const merged = mergeLabelKeys(defaultPodForCreate(next.spec), current.metadata.labels ?? {});
+    const spec: PodSpec = { ...withGates(merged, current.spec.schedulingGates), ...(nodeName === undefined ? {} : { nodeName }) };
+    const updateErrors = validatePodSpecUpdate(spec, current.spec);
+    if (updateErrors.length > 0) return { errors: updateErrors };
+    // Only the fields an update may change can differ; everything else is the stored spec.
+    const updated = sameJson(spec, current.spec) ? current.spec : spec;
+    return { object: { ...next, spec: withGates(updated, next.spec.schedulingGates) } };
   },
   printer: {
     headers: podHeaders,

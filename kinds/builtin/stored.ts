@@ -15,7 +15,6 @@ import {
   CLUSTER_ROLE_FIELDS,
   LEASE_FIELDS,
   POD_DISRUPTION_BUDGET_FIELDS,
-  PRIORITY_CLASS_FIELDS,
   ROLE_BINDING_FIELDS,
   ROLE_FIELDS,
 } from '../schema/policy.ts';
@@ -73,7 +72,6 @@ export const STORED_KINDS: readonly KindDefinition[] = [
   storedKind(named('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', ['netpol']), NETWORK_POLICY_FIELDS, 'network policies are stored only; traffic is not simulated yet'),
   storedKind({ ...named('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', ['hpa']), categories: ['all'] }, HORIZONTAL_POD_AUTOSCALER_FIELDS, LATER.autoscaling),
   storedKind(named('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', ['pdb']), POD_DISRUPTION_BUDGET_FIELDS, 'disruption budgets are not enforced yet (no evictions are simulated)'),
-  storedKind(named('scheduling.k8s.io', 'v1', 'PriorityClass', 'priorityclasses', ['pc'], false), PRIORITY_CLASS_FIELDS, 'priority classes are not resolved yet; pods keep the priority they state'),
   storedKind(named('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', ['sc'], false), STORAGE_CLASS_FIELDS, LATER.storage),
   storedKind(named('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', []), ROLE_FIELDS, 'RBAC is not enforced'),
   storedKind(named('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', []), ROLE_BINDING_FIELDS, 'RBAC is not enforced'),

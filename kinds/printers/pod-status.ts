@@ -85,7 +85,8 @@ function initContainers(pod: Pod, status: FullPodStatus, tally: Tally): InitResu
     if (waiting !== undefined && (waiting.reason ?? '') !== '' && waiting.reason !== 'PodInitializing') {
       return { reason: `Init:${waiting.reason}`, initializing: true };
     }
-    return { reason: `Init:${i}/${specs.size}`, initializing: true };
+    // len(pod.Spec.InitContainers): the count of the spec's list, names repeated or not.
+    return { reason: `Init:${i}/${(pod.spec.initContainers ?? []).length}`, initializing: true };
   }
   return { reason: undefined, initializing: false };
 }

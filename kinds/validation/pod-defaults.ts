@@ -2,12 +2,19 @@
 // DefaultTolerationSeconds admission plugin, so stored pods look like a real cluster's.
 
 import type { Container, PodSpec, ResourceList, Toleration } from '../../core/objects.ts';
+import { defaultProbe } from './probes.ts';
 
-/** Upstream pulls always for ":latest" or an untagged image, and only if absent otherwise. */
-function imagePullPolicy(image: string): string {
-  const lastPart = image.slice(image.lastIndexOf('/') + 1);
-  const tagged = lastPart.includes(':') || image.includes('@');
-  return !tagged || image.endsWith(':latest') ? 'Always' : 'IfNotPresent';
+/**
+ * Upstream pulls always when the image's tag is "latest", which a reference without tag or digest
+ * means (parsers.ParseImageName), and only if absent otherwise.
+ */
+export function defaultImagePullPolicy(image: string): 'Always' | 'IfNotPresent' {
+  const at = image.indexOf('@');
+  const name = at === -1 ? image : image.slice(0, at);
+  const lastSlash = name.lastIndexOf('/');
+  const lastColon = name.lastIndexOf(':');
+  const tag = lastColon > lastSlash ? name.slice(lastColon + 1) : at === -1 ? 'latest' : '';
+  return tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
 /** A container with limits but no request for a resource requests what it limits (SetDefaults_Container). */
@@ -18,12 +25,16 @@ function defaultRequests(container: Container): Container['resources'] {
   return Object.keys(requests).length === 0 ? resources : { ...resources, requests };
 }
 
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+
 function defaultContainer(container: Container): Container {
+  const probes = Object.fromEntries(PROBES.filter((field) => container[field] !== undefined).map((field) => [field, defaultProbe(container[field])]));
   return {
-    imagePullPolicy: imagePullPolicy(container.image ?? ''),
+    imagePullPolicy: defaultImagePullPolicy(container.image ?? ''),
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'File',
     ...container,
+    ...probes,
     resources: defaultRequests(container),
   };
 }
@@ -46,8 +57,6 @@ export function defaultPodSpec(spec: PodSpec): PodSpec {
     securityContext: {},
     schedulerName: 'default-scheduler',
     enableServiceLinks: true,
-    preemptionPolicy: 'PreemptLowerPriority',
-    priority: 0,
     ...spec,
     containers: (spec.containers ?? []).map(defaultContainer),
     ...(spec.initContainers === undefined ? {} : { initContainers: spec.initContainers.map(defaultContainer) }),

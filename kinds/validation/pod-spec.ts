@@ -3,7 +3,10 @@
 
 import { isQuantity, parseQuantity } from '../../core/quantity.ts';
 import { validateAffinity } from './affinity.ts';
-import { isOneOf, duplicate, type FieldError, invalid, required, unsupported, validateDns1123Label, validateDns1123Subdomain, validateLabels } from './field-errors.ts';
+import { validateContainerPorts, validatePodAffinity, validateSchedulingGates, validateTopologySpreadConstraints } from './pod-scheduling.ts';
+import { validateContainerLifecycle } from './probes.ts';
+import { isOneOf, duplicate, type FieldError, invalid, MAX_INT32, required, unsupported, validateDns1123Label, validateDns1123Subdomain, validateLabels } from './field-errors.ts';
+import { validatePreemptionPolicy } from './priority-class.ts';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const QUANTITY_MESSAGE = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
@@ -23,16 +26,29 @@ function validateResourceList(path: string, list: unknown): FieldError[] {
   return errors;
 }
 
+/** IsOvercommitAllowed's converse: extended resources and hugepages must be requested exactly as limited. */
+function nonOvercommitable(name: string): boolean {
+  return name.startsWith('hugepages-') || (name.includes('/') && !name.includes('kubernetes.io/'));
+}
+
 function validateRequestsWithinLimits(path: string, resources: Json): FieldError[] {
-  if (!isRecord(resources.requests) || !isRecord(resources.limits)) return [];
+  if (!isRecord(resources.requests)) return [];
+  const limits = isRecord(resources.limits) ? resources.limits : {};
   const errors: FieldError[] = [];
   for (const [name, request] of Object.entries(resources.requests)) {
-    const limit = resources.limits[name];
+    const limit = limits[name];
+    if (limit === undefined) {
+      if (nonOvercommitable(name)) errors.push(required(`${path}.limits`, 'Limit must be set for non overcommitable resources'));
+      continue;
+    }
     // Values that are not quantities were reported already; only quantities are compared.
     if (!isQuantity(limit) || !isQuantity(request)) continue;
     const requested = parseQuantity(request as string);
     const limited = parseQuantity(limit as string);
-    if (requested !== undefined && limited !== undefined && requested > limited) {
+    if (requested === undefined || limited === undefined) continue;
+    if (requested !== limited && nonOvercommitable(name)) {
+      errors.push(invalid(`${path}.requests`, String(request), `must be equal to ${name} limit of ${String(limit)}`));
+    } else if (requested > limited) {
       errors.push(invalid(`${path}.requests`, String(request), `must be less than or equal to ${name} limit of ${String(limit)}`));
     }
   }
@@ -49,6 +65,7 @@ function validateContainer(path: string, container: unknown, names: Set<string>)
     names.add(container.name);
   }
   if (typeof container.image !== 'string' || container.image.trim() === '') errors.push(required(`${path}.image`));
+  errors.push(...validateContainerPorts(`${path}.ports`, container.ports));
   if (container.resources !== undefined) {
     if (!isRecord(container.resources)) errors.push(invalid(`${path}.resources`, container.resources, 'must be an object'));
     else {
@@ -64,7 +81,11 @@ function validateContainers(path: string, containers: unknown, names: Set<string
   if (containers === undefined) return mustHaveOne ? [required(path)] : [];
   if (!Array.isArray(containers)) return [invalid(path, containers, 'must be a list of containers')];
   if (containers.length === 0 && mustHaveOne) return [required(path)];
-  return containers.flatMap((container, index) => validateContainer(`${path}[${index}]`, container, names));
+  const init = path.endsWith('initContainers');
+  return containers.flatMap((container, index) => [
+    ...validateContainer(`${path}[${index}]`, container, names),
+    ...(isRecord(container) ? validateContainerLifecycle(`${path}[${index}]`, container, init) : []),
+  ]);
 }
 
 const TOLERATION_OPERATORS = ['Equal', 'Exists'];
@@ -94,6 +115,11 @@ export function validatePodSpec(path: string, spec: unknown, allowedRestartPolic
     ...validateTolerations(`${path}.tolerations`, spec.tolerations),
     ...validateLabels(`${path}.nodeSelector`, spec.nodeSelector),
     ...validateAffinity(`${path}.affinity`, spec.affinity),
+    ...(isRecord(spec.affinity) ? validatePodAffinity(`${path}.affinity.podAffinity`, spec.affinity.podAffinity) : []),
+    ...(isRecord(spec.affinity) ? validatePodAffinity(`${path}.affinity.podAntiAffinity`, spec.affinity.podAntiAffinity) : []),
+    ...validateTopologySpreadConstraints(`${path}.topologySpreadConstraints`, spec.topologySpreadConstraints),
+    ...validateSchedulingGates(`${path}.schedulingGates`, spec.schedulingGates),
+    ...validateResourceList(`${path}.overhead`, spec.overhead),
   ];
   if (spec.restartPolicy !== undefined && !isOneOf(spec.restartPolicy, allowedRestartPolicies)) {
     errors.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, allowedRestartPolicies));
@@ -104,5 +130,17 @@ export function validatePodSpec(path: string, spec: unknown, allowedRestartPolic
   }
   if (spec.nodeName !== undefined && typeof spec.nodeName !== 'string') errors.push(invalid(`${path}.nodeName`, spec.nodeName, 'must be a string'));
   else if (typeof spec.nodeName === 'string' && spec.nodeName !== '') errors.push(...validateDns1123Subdomain(`${path}.nodeName`, spec.nodeName));
-  return errors;
+  return [...errors, ...validatePriorityFields(path, spec)];
+}
+
+/** The fields the Priority admission plugin fills in; a template may state them too. */
+function validatePriorityFields(path: string, spec: Json): FieldError[] {
+  const { priorityClassName, priority } = spec;
+  const errors: FieldError[] = [];
+  if (priorityClassName !== undefined && typeof priorityClassName !== 'string') errors.push(invalid(`${path}.priorityClassName`, priorityClassName, 'must be a string'));
+  else if (typeof priorityClassName === 'string' && priorityClassName !== '') errors.push(...validateDns1123Subdomain(`${path}.priorityClassName`, priorityClassName));
+  if (priority !== undefined && (typeof priority !== 'number' || !Number.isInteger(priority) || Math.abs(priority) > MAX_INT32)) {
+    errors.push(invalid(`${path}.priority`, priority, 'must be a 32-bit integer'));
+  }
+  return [...errors, ...validatePreemptionPolicy(`${path}.preemptionPolicy`, spec.preemptionPolicy)];
 }

@@ -6,22 +6,17 @@ import type { PodSpec } from '../../core/objects.ts';
 type Json = Record<string, unknown>;
 
 const NOT_SIMULATED: readonly (readonly [(spec: Json) => boolean, string, string])[] = [
-  [(spec) => (spec.affinity as Json | undefined)?.podAffinity !== undefined, 'affinity.podAffinity', 'the scheduler ignores pod affinity'],
-  [(spec) => (spec.affinity as Json | undefined)?.podAntiAffinity !== undefined, 'affinity.podAntiAffinity', 'the scheduler ignores pod anti-affinity'],
-  [(spec) => Array.isArray(spec.topologySpreadConstraints) && spec.topologySpreadConstraints.length > 0, 'topologySpreadConstraints', 'the scheduler ignores topology spread constraints'],
-  [(spec) => Array.isArray(spec.schedulingGates) && spec.schedulingGates.length > 0, 'schedulingGates', 'scheduling gates do not hold the pod back'],
-  [(spec) => Array.isArray(spec.initContainers) && spec.initContainers.length > 0, 'initContainers', 'init containers do not run; the app containers start at once'],
-  [(spec) => typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '', 'priorityClassName', 'priority classes are not resolved and there is no preemption'],
+  [(spec) => spec.resources !== undefined, 'resources', 'pod-level resources are not counted; the scheduler sums the containers\' requests'],
+  [(spec) => typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '', 'priorityClassName', 'priority orders the scheduling queue, but the scheduler does not preempt lower-priority pods yet'],
 ];
-
-const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 
 /** One line per field the simulation ignores, as "spec.topologySpreadConstraints: the scheduler ignores ...". */
 export function podSpecWarnings(path: string, spec: PodSpec | undefined): string[] {
   if (spec === undefined) return [];
   const fields = spec as unknown as Json;
   const warnings = NOT_SIMULATED.filter(([present]) => present(fields)).map(([, field, why]) => `${path}.${field}: ${why}`);
-  const probed = (spec.containers ?? []).some((container) => PROBES.some((probe) => (container as Json)[probe] !== undefined));
-  if (probed) warnings.push(`${path}.containers[*] probes: probes have no effect; readiness follows the image's behaviour`);
+  const containers = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
+  const hooked = containers.some((container) => (container as Json).lifecycle !== undefined);
+  if (hooked) warnings.push(`${path}.containers[*] lifecycle: postStart and preStop hooks do not run`);
   return warnings;
 }

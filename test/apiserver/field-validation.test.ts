@@ -76,7 +76,7 @@ describe('admission: kinds the cluster does not serve', () => {
     const events = api.apply({ apiVersion: 'apps/v1', kind: 'Deploymnet', metadata: { name: 'web' } });
     expect(refusal(events)).toEqual([400, 'no matches for kind "Deploymnet" in version "apps/v1"']);
     const [warning] = warnings(events);
-    expect(warning).toMatch(/^ksim does not serve kind "Deploymnet" in apps\/v1 \(did you mean Deployment\?\); it simulates CronJob, DaemonSet, Deployment, Job, Namespace, Node, Pod, ReplicaSet, ReplicationController, StatefulSet, and stores \d+ more kinds without acting on them$/);
+    expect(warning).toMatch(/^ksim does not serve kind "Deploymnet" in apps\/v1 \(did you mean Deployment\?\); it simulates CronJob, DaemonSet, Deployment, Job, Namespace, Node, Pod, PriorityClass, ReplicaSet, ReplicationController, StatefulSet, and stores \d+ more kinds without acting on them$/);
   });
 
   it('says which version serves a known kind', () => {

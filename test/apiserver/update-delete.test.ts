@@ -41,6 +41,13 @@ describe('admission: apply to an existing object', () => {
     expect(event?.type === 'request/rejected' && event.message).toMatch(/^Pod "web" is invalid: spec: Forbidden: pod updates may not change fields/);
   });
 
+  it('stores an empty spec when a node is updated to none', () => {
+    const api = new ApiHarness();
+    api.apply({ ...nodeManifest('node-1'), spec: { taints: [] } });
+    expect(api.apply({ ...nodeManifest('node-1'), spec: undefined }).map((e) => e.type)).toEqual(['node/updated']);
+    expect(api.state.nodes.get('node-1')?.spec).toEqual({});
+  });
+
   it('refuses an apply that names a stale resourceVersion', () => {
     const api = new ApiHarness();
     api.apply(replicaSetManifest('web', 2));

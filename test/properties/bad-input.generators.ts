@@ -13,7 +13,34 @@ const optional = <T>(sound: fc.Arbitrary<T>) =>
 const container = fc.record({
   name: mostly(fc.constant('app')),
   image: mostly(fc.constant('app:1')),
-  resources: optional(fc.constant({ requests: { cpu: '100m' } })),
+  resources: optional(fc.constantFrom({ requests: { cpu: '100m' } }, { limits: { 'example.com/dongle': '1' } })),
+  ports: optional(fc.array(fc.record({ containerPort: mostly(fc.constant(80)), hostPort: optional(fc.constant(8080)), protocol: optional(fc.constant('TCP')) }), { maxLength: 2 })),
+  restartPolicy: optional(fc.constant('Always')),
+});
+
+const labelSelector = optional(fc.record({ matchLabels: optional(fc.constant({ app: 'p' })), matchExpressions: optional(fc.array(fc.record({ key: mostly(fc.constant('app')), operator: mostly(fc.constantFrom('In', 'Exists')), values: optional(fc.constant(['p'])) }), { maxLength: 2 })) }));
+
+const podAffinityTerm = fc.record({
+  labelSelector,
+  namespaceSelector: labelSelector,
+  namespaces: optional(fc.constant(['default'])),
+  topologyKey: mostly(fc.constant('kubernetes.io/hostname')),
+  matchLabelKeys: optional(fc.constant(['app'])),
+});
+
+const podAffinity = fc.record({
+  requiredDuringSchedulingIgnoredDuringExecution: optional(fc.array(mostly(podAffinityTerm), { maxLength: 2 })),
+  preferredDuringSchedulingIgnoredDuringExecution: optional(fc.array(fc.record({ weight: mostly(fc.constant(10)), podAffinityTerm: mostly(podAffinityTerm) }), { maxLength: 2 })),
+});
+
+const spreadConstraint = fc.record({
+  maxSkew: mostly(fc.constant(1)),
+  topologyKey: mostly(fc.constantFrom('kubernetes.io/hostname', 'zone')),
+  whenUnsatisfiable: mostly(fc.constantFrom('DoNotSchedule', 'ScheduleAnyway')),
+  labelSelector,
+  minDomains: optional(fc.constant(2)),
+  nodeTaintsPolicy: optional(fc.constant('Honor')),
+  matchLabelKeys: optional(fc.constant(['app'])),
 });
 
 const nodeAffinity = fc.record({
@@ -28,7 +55,11 @@ const podSpec = fc.record({
   restartPolicy: optional(fc.constantFrom('Always', 'Never', 'OnFailure')),
   nodeSelector: optional(fc.constant({ k: 'v' })),
   tolerations: optional(fc.array(fc.record({ key: mostly(fc.constant('k')), operator: mostly(fc.constant('Exists')), effect: mostly(fc.constant('NoSchedule')) }))),
-  affinity: optional(fc.record({ nodeAffinity: mostly(nodeAffinity) })),
+  affinity: optional(fc.record({ nodeAffinity: optional(nodeAffinity), podAffinity: optional(podAffinity), podAntiAffinity: optional(podAffinity) })),
+  topologySpreadConstraints: optional(fc.array(mostly(spreadConstraint), { maxLength: 2 })),
+  schedulingGates: optional(fc.array(mostly(fc.record({ name: mostly(fc.constant('example.com/gate')) })), { maxLength: 2 })),
+  initContainers: optional(fc.array(container, { maxLength: 2 })),
+  overhead: optional(fc.constant({ cpu: '10m' })),
   terminationGracePeriodSeconds: optional(fc.constant(5)),
   nodeName: fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant('n1') }, { weight: 1, arbitrary: junk }),
 });

@@ -51,7 +51,7 @@ describe('properties of random runs', () => {
     }
   });
 
-  it('at every revision no node is overcommitted, every bound pod names an existing node, and the indexes are true', () => {
+  it('at every revision no node is overcommitted by the pods it runs or was given by the scheduler, and the indexes are true', () => {
     fc.assert(
       fc.property(randomScenario(), seed, (scenario, runSeed) => {
         const broken: string[] = [];

@@ -7,7 +7,7 @@ describe('node reducer', () => {
   it('parses allocatable once at registration, defaulting it to capacity', () => {
     const api = new ApiHarness();
     api.apply(nodeManifest('node-1', '2', '4Gi', '10'));
-    expect(api.state.indexes.nodeAllocatable.get('node-1')).toEqual({ cpuMilli: 2000, memoryBytes: 4 * 2 ** 30, pods: 10 });
+    expect(api.state.indexes.nodeAllocatable.get('node-1')).toEqual({ cpuMilli: 2000, memoryBytes: 4 * 2 ** 30, ephemeralStorageBytes: 0, pods: 10, scalar: {} });
   });
 
   it('cordons and uncordons, recording nothing when the node is already so', () => {

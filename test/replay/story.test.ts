@@ -40,6 +40,15 @@ describe('story lines', () => {
     );
   });
 
+  it('tells which scheduling gates an update removed, and when the last goes', () => {
+    const gated = (...names: string[]) => ({ ...pod, spec: { ...pod.spec, schedulingGates: names.map((name) => ({ name })) } });
+    const teller = new Storyteller();
+    teller.tell(event(1, 0, 'user', { type: 'pod/created', object: gated('example.com/foo', 'example.com/bar') }));
+    expect(teller.tell(event(2, 30_000, 'user', { type: 'pod/updated', object: gated('example.com/bar') }))).toMatch(/pod\/updated\s+default\/web-x7k2p scheduling gate example.com\/foo removed$/);
+    expect(teller.tell(event(3, 50_000, 'user', { type: 'pod/updated', object: gated() }))).toMatch(/scheduling gate example.com\/bar removed, ready for scheduling$/);
+    expect(teller.tell(event(4, 60_000, 'user', { type: 'pod/updated', object: gated() }))).toMatch(/pod\/updated\s+default\/web-x7k2p$/);
+  });
+
   it('names the owner of a created pod', () => {
     const owned = podObject('web-x7k2p', { owner: replicaSetObject('web', 3) });
     expect(
@@ -125,10 +134,11 @@ describe('story lines', () => {
   });
 
   it('warns of pod fields the simulation ignores, for a person\'s write only', () => {
-    const withProbe = podObject('web-x7k2p');
-    const probed = { ...withProbe, spec: { ...withProbe.spec, containers: [{ name: 'web', image: 'nginx', readinessProbe: { httpGet: { port: 80 } } }] } };
-    expect(new Storyteller().tell(event(1, 0, 'user', { type: 'pod/created', object: probed }))).toMatch(
-      /default\/web-x7k2p warning: spec.containers\[\*\] probes: probes have no effect; readiness follows the image's behaviour$/,
+    // Probes run now; lifecycle hooks are a field the simulation still ignores.
+    const withHook = podObject('web-x7k2p');
+    const hooked = { ...withHook, spec: { ...withHook.spec, containers: [{ name: 'web', image: 'nginx', lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } } }] } };
+    expect(new Storyteller().tell(event(1, 0, 'user', { type: 'pod/created', object: hooked }))).toMatch(
+      /default\/web-x7k2p warning: spec.containers\[\*\] lifecycle: postStart and preStop hooks do not run$/,
     );
   });
 

@@ -61,6 +61,16 @@ describe('loading scenarios', () => {
     expect(errorsOf('name: x\nnodes:\n  - namePrefix: w-\n    count: 0\n    capacity: { cpu: "2", memory: 1Gi }\n')).toEqual(['nodes[0].count: expected a whole number (1 or more), got 0']);
   });
 
+  it('takes extended resources and hugepages in a node capacity, and names anything else', () => {
+    expect(load('name: x\nnodes:\n  - name: n\n    capacity: { cpu: "2", memory: 1Gi, example.com/dongle: 4, hugepages-2Mi: 1Gi }\n').result.ok).toBe(true);
+    expect(errorsOf('name: x\nnodes:\n  - name: n\n    capacity: { cpu: "2", memory: 1Gi, example.com/dongle: lots }\n')).toEqual([
+      'nodes[0].capacity.example.com/dongle: expected a quantity like "500m", "2", "8Gi", got "lots"',
+    ]);
+    expect(errorsOf('name: x\nnodes:\n  - name: n\n    capacity: { cpu: "2", memory: 1Gi, gpus: 2 }\n')[0]).toMatch(
+      /^nodes\[0\]\.capacity\.gpus: expected cpu, memory, pods, ephemeral-storage, hugepages-<size> or an extended resource/,
+    );
+  });
+
   it('reports a YAML syntax error with its line and column', () => {
     const { path, result } = load('name: x\nsteps: [\n  - at: 1s\n');
     expect(result.ok ? [] : result.errors).toHaveLength(1);

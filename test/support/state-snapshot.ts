@@ -25,6 +25,7 @@ export function stateSnapshot(state: ClusterState): unknown {
     podsByNode: groups(indexes.podsByNode),
     podIPsByNode: groups(indexes.podIPsByNode),
     unscheduled: groups(indexes.unscheduledPods),
+    terminated: groups(indexes.terminatedPods),
     nodeUsage: indexes.nodeUsage.sortedKeys().map((node) => [node, indexes.nodeUsage.get(node)]),
   };
 }

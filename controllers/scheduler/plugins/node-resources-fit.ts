@@ -1,5 +1,7 @@
 // NodeResourcesFit (pkg/scheduler/framework/plugins/noderesources/fit.go and least_allocated.go):
-// the filter checks the pod count, cpu and memory against what is left of the node's allocatable;
+// the filter checks the pod count, cpu, memory, ephemeral storage and every scalar resource the pod
+// asks for (extended resources such as example.com/foo, hugepages) against what is left of the
+// node's allocatable;
 // the default LeastAllocated score favours nodes with more left, over cpu and memory weighted 1
 // each, counting a container that requests nothing as 100m cpu and 200Mi memory.
 
@@ -26,6 +28,24 @@ const REASONS: readonly (readonly string[])[] = Array.from({ length: 8 }, (_, ma
   ].filter((reason): reason is string => reason !== undefined),
 );
 
+/**
+ * The less common shortages: ephemeral storage, then each scalar resource the pod requests. Their
+ * order does not reach the failure message, which sorts its reasons.
+ */
+function otherShortages(pod: PodInfo, node: NodeView, usage: NodeUsage): string[] {
+  const { allocatable } = node;
+  const { ephemeralStorageBytes, scalar } = pod.requests;
+  const shortages: string[] = [];
+  if (ephemeralStorageBytes > 0 && ephemeralStorageBytes > allocatable.ephemeralStorageBytes - usage.ephemeralStorageBytes) {
+    shortages.push('Insufficient ephemeral-storage');
+  }
+  for (const [name, requested] of Object.entries(scalar)) {
+    if (requested === 0) continue;
+    if (requested > (allocatable.scalar[name] ?? 0) - (usage.scalar[name] ?? 0)) shortages.push(`Insufficient ${name}`);
+  }
+  return shortages;
+}
+
 /** fitsRequest: every shortage is a reason of its own, and each counts in the failure message. */
 export function nodeResourcesFitFilter(
   pod: PodInfo,
@@ -38,6 +58,8 @@ export function nodeResourcesFitFilter(
   let mask = usage.pods + 1 > allocatable.pods ? TOO_MANY_PODS : 0;
   if (cpuMilli > 0 && cpuMilli > allocatable.cpuMilli - usage.cpuMilli) mask |= INSUFFICIENT_CPU;
   if (memoryBytes > 0 && memoryBytes > freeMemoryBytes) mask |= INSUFFICIENT_MEMORY;
+  const others = pod.hasOtherRequests ? otherShortages(pod, node, usage) : [];
+  if (others.length > 0) return [...(REASONS[mask] as readonly string[]), ...others];
   return mask === 0 ? undefined : REASONS[mask];
 }
 

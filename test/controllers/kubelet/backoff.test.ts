@@ -111,12 +111,14 @@ describe('kubelet: CrashLoopBackOff', () => {
 });
 
 describe('kubelet: back-off reset after a long run', () => {
-  const controller = kubelet(
-    imageCatalog({
-      default: { pullMs: 0, startMs: 0, readyMs: 0 },
-      'crashy:1.0': { crashAfterMs: 11 * MINUTE },
-    }),
-  );
+  /** A kubelet of its own for each test: it remembers back-offs between syncs. */
+  const freshKubelet = () =>
+    kubelet(
+      imageCatalog({
+        default: { pullMs: 0, startMs: 0, readyMs: 0 },
+        'crashy:1.0': { crashAfterMs: 11 * MINUTE },
+      }),
+    );
 
   /** A pod whose container runs since `startedMs`, restarted `restarts` times, the last time `waitedMs` after an exit. */
   function runningPod(startedMs: number, restarts: number, waitedMs: number): Pod {
@@ -142,7 +144,7 @@ describe('kubelet: back-off reset after a long run', () => {
 
   it('restarts at once after a long run, even from a 5 minute back-off', () => {
     const state = stateWith([node()], [runningPod(1000 * SECOND, 7, 300 * SECOND)]);
-    const effects = controller.reconcile(KEY, contextAt(state, 1660 * SECOND));
+    const effects = freshKubelet().reconcile(KEY, contextAt(state, 1660 * SECOND));
     const app = containerStatus(reportedStatus(effects));
     expect([app.restartCount, app.state.running?.startedAt, app.lastState?.terminated?.finishedAt]).toEqual([
       8,
@@ -154,7 +156,7 @@ describe('kubelet: back-off reset after a long run', () => {
   it('then sleeps until that instance ends', () => {
     const state = stateWith([node()], [runningPod(1000 * SECOND, 7, 300 * SECOND)]);
     expect(
-      wakesOf(controller.reconcile(KEY, contextAt(state, 1660 * SECOND))).map((wake) => wake.atMs),
+      wakesOf(freshKubelet().reconcile(KEY, contextAt(state, 1660 * SECOND))).map((wake) => wake.atMs),
     ).toEqual([2320 * SECOND]);
   });
 

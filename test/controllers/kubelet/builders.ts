@@ -213,6 +213,8 @@ export function runKubelet(
       if (effect.kind === 'wake') agenda.push({ atMs: Math.max(effect.atMs, nextMs), key: effect.key });
       else if (effect.kind === 'submit') {
         log.push({ atMs: nextMs, command: effect.command });
+        // Recorded Events change nothing the kubelet reads; the log keeps them for the tests.
+        if (effect.command.type === 'recordEvent') continue;
         const next = change(state, eventFor(effect.command, state), nextMs, effect.command.actor);
         state = next.after;
         route(next);
@@ -220,6 +222,13 @@ export function runKubelet(
     }
   }
   throw new Error('the kubelet did not settle');
+}
+
+/** The Events the kubelet recorded, as "reason: message", with their times. */
+export function eventLog(run: Run): { atMs: number; event: string }[] {
+  return run.log.flatMap(({ atMs, command }) =>
+    command.type === 'recordEvent' ? [{ atMs, event: `${command.event.reason}: ${command.event.message}` }] : [],
+  );
 }
 
 /** Pod statuses the kubelet reported, in order, with their times. */

@@ -20,12 +20,13 @@ import {
 } from './builders.ts';
 
 const images = imageCatalog({ default: { pullMs: 1000, startMs: 1000, readyMs: 2000 } });
-const controller = kubelet(images);
+/** A kubelet of its own for each run: it remembers images and back-offs between syncs. */
+const freshKubelet = () => kubelet(images);
 const KEY = 'pod:default/web-abcde';
 
 function admitted() {
   const state = stateWith([node()], [pod('web-abcde', { nodeName: 'node-1' })]);
-  return controller.reconcile(KEY, contextAt(state, 0));
+  return freshKubelet().reconcile(KEY, contextAt(state, 0));
 }
 
 describe('kubelet: admitting a bound pod', () => {
@@ -68,17 +69,21 @@ describe('kubelet: admitting a bound pod', () => {
     ]);
   });
 
-  it('signs its request as the kubelet of the node', () => {
-    expect(commandsOf(admitted()).map((command) => command.actor)).toEqual(['kubelet/node-1']);
+  it('signs its requests (the status and the Pulling event) as the kubelet of the node', () => {
+    expect(commandsOf(admitted()).map((command) => [command.type, command.actor])).toEqual([
+      ['recordEvent', 'kubelet/node-1'],
+      ['updatePodStatus', 'kubelet/node-1'],
+    ]);
   });
 
-  it('asks to be woken when the image is pulled and the container started', () => {
-    expect(wakesOf(admitted())).toEqual([{ kind: 'wake', atMs: 2 * SECOND, key: KEY }]);
+  // The kubelet records the Pulled event when the pull ends, at 1s, before the container runs at 2s.
+  it('asks to be woken when the image is pulled', () => {
+    expect(wakesOf(admitted())).toEqual([{ kind: 'wake', atMs: 1 * SECOND, key: KEY }]);
   });
 
   it('waits for its next whole second when bound between ticks', () => {
     const state = stateWith([node()], [pod('web-abcde', { nodeName: 'node-1' })]);
-    expect(controller.reconcile(KEY, contextAt(state, 1500))).toEqual([
+    expect(freshKubelet().reconcile(KEY, contextAt(state, 1500))).toEqual([
       { kind: 'wake', atMs: 2 * SECOND, key: KEY },
     ]);
   });
@@ -94,7 +99,7 @@ describe('kubelet: admitting a bound pod', () => {
       name: 'web-abcde',
       status: reportedStatus(admitted()),
     });
-    expect(reportedStatus(controller.reconcile('pod:default/web-fghij', contextAt(state, 0))).podIP).toBe(
+    expect(reportedStatus(freshKubelet().reconcile('pod:default/web-fghij', contextAt(state, 0))).podIP).toBe(
       '10.244.1.3',
     );
   });
@@ -111,7 +116,7 @@ describe('kubelet: admitting a bound pod', () => {
       name: 'web-abcde',
       status: done,
     });
-    expect(reportedStatus(controller.reconcile('pod:default/web-fghij', contextAt(state, 0))).podIP).toBe(
+    expect(reportedStatus(freshKubelet().reconcile('pod:default/web-fghij', contextAt(state, 0))).podIP).toBe(
       '10.244.1.2',
     );
   });
@@ -119,19 +124,19 @@ describe('kubelet: admitting a bound pod', () => {
   it('leaves the pod address out when the node has no podCIDR', () => {
     const bare = { ...node(), spec: {} };
     const state = stateWith([bare], [pod('web-abcde', { nodeName: 'node-1' })]);
-    expect(reportedStatus(controller.reconcile(KEY, contextAt(state, 0))).podIP).toBeUndefined();
+    expect(reportedStatus(freshKubelet().reconcile(KEY, contextAt(state, 0))).podIP).toBeUndefined();
   });
 
   it('does nothing for a pod whose node is not there', () => {
     const state = stateWith([node('node-2')], [pod('web-abcde', { nodeName: 'node-1' })]);
-    expect(controller.reconcile(KEY, contextAt(state, 0))).toEqual([]);
+    expect(freshKubelet().reconcile(KEY, contextAt(state, 0))).toEqual([]);
   });
 });
 
 describe('kubelet: starting containers', () => {
   function run(untilMs: number, containers = [container()]) {
     const state = stateWith([node()], [pod('web-abcde', { nodeName: 'node-1', containers })]);
-    return runKubelet(controller, state, [KEY], untilMs);
+    return runKubelet(freshKubelet(), state, [KEY], untilMs);
   }
 
   it('runs the container after its pull and start, Running but not ready', () => {

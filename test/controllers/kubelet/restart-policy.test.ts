@@ -20,7 +20,8 @@ const images = imageCatalog({
   'batch:1.0': { runForMs: 30_000, exitCode: 0 },
   'crashy:1.0': { crashAfterMs: 10_000, exitCode: 1 },
 });
-const controller = kubelet(images);
+/** A kubelet of its own for each run: it remembers images and back-offs between syncs. */
+const freshKubelet = () => kubelet(images);
 
 /** Every status the kubelet reported for one pod of `image` until `untilMs`. */
 function statuses(
@@ -32,7 +33,7 @@ function statuses(
     [node()],
     [pod('job-abcde', { nodeName: 'node-1', restartPolicy, containers: [container('app', image)] })],
   );
-  return statusLog(runKubelet(controller, state, ['pod:default/job-abcde'], untilMs));
+  return statusLog(runKubelet(freshKubelet(), state, ['pod:default/job-abcde'], untilMs));
 }
 
 function last(image: string, restartPolicy: RestartPolicy, untilMs: number): PodStatus {

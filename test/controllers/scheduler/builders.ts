@@ -1,16 +1,20 @@
 // Small builders for the scheduler's tests: nodes and pods as the API server would store them, and
 // cluster states folded from events through the real reducer, so the indexes are the real ones.
 
-import { buildNodeViews, type NodeView } from '../../../controllers/scheduler/node-views.ts';
+import { type CycleState, preFilter } from '../../../controllers/scheduler/cycle-state.ts';
+import { buildNodeSnapshot, buildNodeViews, type NodeSnapshot, type NodeView } from '../../../controllers/scheduler/node-views.ts';
 import { type PodInfo, podInfo } from '../../../controllers/scheduler/pod-info.ts';
 import type { EventBody } from '../../../core/events.ts';
 import type { Labels } from '../../../core/labels.ts';
 import type {
   Container,
+  ContainerImage,
   Node,
   NodeAffinity,
+  ObjectMeta,
   Pod,
   PodPhase,
+  PodSpec,
   Taint,
   Toleration,
 } from '../../../core/objects.ts';
@@ -29,6 +33,10 @@ export interface NodeOptions {
   readonly labels?: Labels;
   readonly taints?: readonly Taint[];
   readonly unschedulable?: boolean;
+  /** More allocatable resources: extended resources, ephemeral-storage. */
+  readonly resources?: Readonly<Record<string, string>>;
+  /** status.images, as a kubelet reports them. */
+  readonly images?: readonly ContainerImage[];
 }
 
 export function makeNode(name: string, options: NodeOptions = {}): Node {
@@ -36,6 +44,7 @@ export function makeNode(name: string, options: NodeOptions = {}): Node {
     cpu: options.cpu ?? '4',
     memory: options.memory ?? '16Gi',
     pods: options.pods ?? '110',
+    ...(options.resources ?? {}),
   };
   return {
     apiVersion: 'v1',
@@ -50,7 +59,12 @@ export function makeNode(name: string, options: NodeOptions = {}): Node {
       ...(options.taints ? { taints: options.taints } : {}),
       ...(options.unschedulable ? { unschedulable: true } : {}),
     },
-    status: { capacity: allocatable, allocatable, conditions: [{ type: 'Ready', status: 'True' }] },
+    status: {
+      capacity: allocatable,
+      allocatable,
+      conditions: [{ type: 'Ready', status: 'True' }],
+      ...(options.images !== undefined ? { images: options.images } : {}),
+    },
   };
 }
 
@@ -66,6 +80,11 @@ export interface PodOptions {
   readonly schedulerName?: string;
   readonly priority?: number;
   readonly creationTimestamp?: string;
+  readonly labels?: Labels;
+  /** Merged over the spec the other options build. */
+  readonly spec?: Partial<PodSpec>;
+  /** Merged over the metadata the other options build (owner references, deletionTimestamp). */
+  readonly metadata?: Partial<ObjectMeta>;
 }
 
 function containersOf(requests: readonly Readonly<Record<string, string>>[]): Container[] {
@@ -85,6 +104,7 @@ export function makePod(name: string, options: PodOptions = {}): Pod {
     ...(options.nodeAffinity !== undefined ? { affinity: { nodeAffinity: options.nodeAffinity } } : {}),
     ...(options.schedulerName !== undefined ? { schedulerName: options.schedulerName } : {}),
     ...(options.priority !== undefined ? { priority: options.priority } : {}),
+    ...(options.spec ?? {}),
   };
   return {
     apiVersion: 'v1',
@@ -94,6 +114,8 @@ export function makePod(name: string, options: PodOptions = {}): Pod {
       namespace: options.namespace ?? 'default',
       uid: `uid-${name}`,
       creationTimestamp: options.creationTimestamp ?? '2025-01-01T00:00:00Z',
+      ...(options.labels !== undefined ? { labels: options.labels } : {}),
+      ...(options.metadata ?? {}),
     },
     spec,
     status: { phase: options.phase ?? 'Pending' },
@@ -114,6 +136,16 @@ export function infoOf(pod: Pod, state: ClusterState = emptyState()): PodInfo {
 /** The scheduler's views of every node in the state, in its search order. */
 export function viewsOf(state: ClusterState): readonly NodeView[] {
   return buildNodeViews(state.nodes, state.indexes.nodeAllocatable);
+}
+
+/** The scheduler's snapshot of the nodes: the views in search order, and by name. */
+export function snapshotOf(state: ClusterState): NodeSnapshot {
+  return buildNodeSnapshot(state.nodes, state.indexes.nodeAllocatable);
+}
+
+/** A cycle's state after PreFilter, for the pod against the state's nodes and pods. */
+export function cycleOf(pod: Pod, state: ClusterState): CycleState {
+  return preFilter(infoOf(pod, state), snapshotOf(state), state);
 }
 
 export function viewOf(node: Node): NodeView {

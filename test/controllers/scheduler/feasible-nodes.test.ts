@@ -6,7 +6,7 @@ import {
   findNodesThatPassFilters,
   numFeasibleNodesToFind,
 } from '../../../controllers/scheduler/feasible-nodes.ts';
-import { infoOf, makeNode, makePod, stateOf, viewsOf } from './builders.ts';
+import { cycleOf, makeNode, makePod, stateOf, viewsOf } from './builders.ts';
 
 describe('numFeasibleNodesToFind', () => {
   it('looks at every node below 100 nodes', () => {
@@ -42,21 +42,21 @@ describe('findNodesThatPassFilters', () => {
   );
   const state = stateOf(nodes);
   const views = viewsOf(state);
-  const pod = infoOf(makePod('p'));
+  const cycle = cycleOf(makePod('p'), state);
 
   it('starts at the start index and wraps round the list', () => {
-    const outcome = findNodesThatPassFilters(pod, views, state.indexes.nodeUsage, 4, 5);
+    const outcome = findNodesThatPassFilters(cycle, views, 4, 5);
     expect(outcome.feasible.map((view) => view.name)).toEqual(['n4', 'n0', 'n1', 'n2']);
   });
 
   it('stops once enough nodes fit', () => {
-    const outcome = findNodesThatPassFilters(pod, views, state.indexes.nodeUsage, 1, 2);
+    const outcome = findNodesThatPassFilters(cycle, views, 1, 2);
     expect(outcome.feasible.map((view) => view.name)).toEqual(['n1', 'n2']);
     expect(outcome.rejected).toBe(0);
   });
 
   it('counts the nodes it rejected on the way, with their reasons', () => {
-    const outcome = findNodesThatPassFilters(pod, views, state.indexes.nodeUsage, 2, 2);
+    const outcome = findNodesThatPassFilters(cycle, views, 2, 2);
     expect(outcome.feasible.map((view) => view.name)).toEqual(['n2', 'n4']);
     expect(outcome.rejected).toBe(1);
     expect([...outcome.reasons]).toEqual([['node(s) were unschedulable', 1]]);

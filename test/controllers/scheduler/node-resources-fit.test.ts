@@ -144,3 +144,76 @@ describe('LeastAllocated score (upstream least_allocated_test.go)', () => {
     expect(leastAllocated(makePod('p'), [{ cpu: '1', memory: '1000Mi' }])).toEqual([85]);
   });
 });
+
+// Upstream's fit_test.go TestEnoughRequests, extended-resource cases: the node has 10m cpu, 20
+// bytes of memory, 32 pods, 5 example.com/aaa, 5 hugepages-2Mi and 20 bytes of ephemeral storage.
+describe('NodeResourcesFit filter: extended resources and the rest (TestEnoughRequests)', () => {
+  const EXTENDED_A = 'example.com/aaa';
+  const EXTENDED_B = 'example.com/bbb';
+  const KUBERNETES_IO = 'kubernetes.io/something';
+  const HUGEPAGES = 'hugepages-2Mi';
+  const node = { cpu: '10m', memory: '20', pods: '32', resources: { [EXTENDED_A]: '5', [HUGEPAGES]: '5', 'ephemeral-storage': '20' } };
+  const requests = (extra: Record<string, string>) => ({ cpu: '1m', memory: '1', ...extra });
+  const using = (extra: Record<string, string>) => [makePod('existing', { nodeName: 'n1', requests: [extra] })];
+  const withInit = (init: Record<string, string>[], app: Record<string, string> = requests({})) =>
+    makePod('p', { requests: [app], spec: { initContainers: init.map((request, index) => ({ name: `init${index}`, image: 'busybox', resources: { requests: request } })) } });
+
+  it('extended resource fits', () => {
+    expect(fitReasons(makePod('p', { requests: [requests({ [EXTENDED_A]: '1' })] }), node, using({}))).toBeUndefined();
+  });
+
+  it('extended resource fits for init container', () => {
+    expect(fitReasons(withInit([requests({ [EXTENDED_A]: '1' })]), node, using({}))).toBeUndefined();
+  });
+
+  it('extended resource capacity enforced', () => {
+    expect(fitReasons(makePod('p', { requests: [requests({ [EXTENDED_A]: '10' })] }), node, using({ [EXTENDED_A]: '0' }))).toEqual([`Insufficient ${EXTENDED_A}`]);
+  });
+
+  it('extended resource capacity enforced for init container', () => {
+    expect(fitReasons(withInit([requests({ [EXTENDED_A]: '10' })]), node, using({ [EXTENDED_A]: '0' }))).toEqual([`Insufficient ${EXTENDED_A}`]);
+  });
+
+  it('extended resource allocatable enforced', () => {
+    expect(fitReasons(makePod('p', { requests: [requests({ [EXTENDED_A]: '1' })] }), node, using({ [EXTENDED_A]: '5' }))).toEqual([`Insufficient ${EXTENDED_A}`]);
+  });
+
+  it('extended resource allocatable enforced for multiple containers', () => {
+    const pod = makePod('p', { requests: [requests({ [EXTENDED_A]: '3' }), requests({ [EXTENDED_A]: '3' })] });
+    expect(fitReasons(pod, node, using({ [EXTENDED_A]: '2' }))).toEqual([`Insufficient ${EXTENDED_A}`]);
+  });
+
+  it('extended resource allocatable admits multiple init containers', () => {
+    expect(fitReasons(withInit([requests({ [EXTENDED_A]: '3' }), requests({ [EXTENDED_A]: '3' })]), node, using({ [EXTENDED_A]: '2' }))).toBeUndefined();
+  });
+
+  it('extended resource allocatable enforced for multiple init containers', () => {
+    expect(fitReasons(withInit([requests({ [EXTENDED_A]: '6' }), requests({ [EXTENDED_A]: '3' })]), node, using({ [EXTENDED_A]: '2' }))).toEqual([`Insufficient ${EXTENDED_A}`]);
+  });
+
+  it('extended resource allocatable enforced for unknown resource', () => {
+    expect(fitReasons(makePod('p', { requests: [requests({ [EXTENDED_B]: '1' })] }), node, using({}))).toEqual([`Insufficient ${EXTENDED_B}`]);
+  });
+
+  it('kubernetes.io resource capacity enforced', () => {
+    expect(fitReasons(makePod('p', { requests: [requests({ [KUBERNETES_IO]: '10' })] }), node, using({}))).toEqual([`Insufficient ${KUBERNETES_IO}`]);
+  });
+
+  it('hugepages resource capacity enforced', () => {
+    expect(fitReasons(makePod('p', { requests: [requests({ [HUGEPAGES]: '10' })] }), node, using({ [HUGEPAGES]: '0' }))).toEqual([`Insufficient ${HUGEPAGES}`]);
+  });
+
+  it('hugepages resource allocatable enforced for multiple containers', () => {
+    const pod = makePod('p', { requests: [requests({ [HUGEPAGES]: '3' }), requests({ [HUGEPAGES]: '3' })] });
+    expect(fitReasons(pod, node, using({ [HUGEPAGES]: '2' }))).toEqual([`Insufficient ${HUGEPAGES}`]);
+  });
+
+  it('ephemeral storage capacity enforced, beside other shortages', () => {
+    const pod = makePod('p', { requests: [{ cpu: '20m', 'ephemeral-storage': '25' }] });
+    expect(fitReasons(pod, node, using({}))).toEqual([REASON_INSUFFICIENT_CPU, 'Insufficient ephemeral-storage']);
+  });
+
+  it('a zero request of an extended resource needs none of it', () => {
+    expect(fitReasons(makePod('p', { requests: [requests({ [EXTENDED_B]: '0' })] }), node, using({}))).toBeUndefined();
+  });
+});

@@ -1,7 +1,7 @@
 // The order the scheduler searches nodes in: names sorted within a zone, zones taken in turn.
 
 import { describe, expect, it } from 'vitest';
-import { createNodeViewCache, zoneKey } from '../../../controllers/scheduler/node-views.ts';
+import { createNodeSnapshotCache, zoneKey } from '../../../controllers/scheduler/node-views.ts';
 import { makeNode, stateOf, viewsOf } from './builders.ts';
 
 const zone = (name: string) => ({ labels: { 'topology.kubernetes.io/zone': name } });
@@ -33,10 +33,10 @@ describe('node search order', () => {
   });
 
   it('reuses the views while the nodes are unchanged and rebuilds them after a change', () => {
-    const cache = createNodeViewCache();
+    const cache = createNodeSnapshotCache();
     const state = stateOf([makeNode('a')]);
     const first = cache(state);
     expect(cache({ ...state, rev: state.rev + 1 })).toBe(first);
-    expect(cache(stateOf([makeNode('a'), makeNode('b')])).map((view) => view.name)).toEqual(['a', 'b']);
+    expect(cache(stateOf([makeNode('a'), makeNode('b')])).list.map((view) => view.name)).toEqual(['a', 'b']);
   });
 });

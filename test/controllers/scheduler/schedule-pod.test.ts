@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CycleResult, schedulePod } from '../../../controllers/scheduler/schedule-pod.ts';
 import type { Node, Pod } from '../../../core/objects.ts';
-import { infoOf, makeNode, makePod, stateOf, testRng, viewsOf } from './builders.ts';
+import { infoOf, makeNode, makePod, snapshotOf, stateOf, testRng } from './builders.ts';
 
 function cycle(
   nodes: Node[],
@@ -13,8 +13,8 @@ function cycle(
   const state = stateOf(nodes, options.existing ?? []);
   return schedulePod({
     pod: infoOf(pod, state),
-    nodes: viewsOf(state),
-    nodeUsage: state.indexes.nodeUsage,
+    nodes: snapshotOf(state),
+    cluster: state,
     startIndex: options.startIndex ?? 0,
     percentageOfNodesToScore: 0,
     rng: testRng(options.seed ?? 1),

@@ -1,7 +1,7 @@
 // Which object an event is about, so `ksim describe` can show an object's history and the story
 // can name the object in one column.
 
-import { assertNever, type KsimEvent } from '../core/events.ts';
+import { assertNever, type KsimEvent } from './events.ts';
 
 export interface EventSubject {
   readonly kind: string;
