@@ -21,8 +21,10 @@ import { unknownKindWarning } from './unknown-kind.ts';
 
 /** A manifest the cluster does not serve: refused, with ksim's word on what it does serve. */
 function unservedManifest(manifest: unknown, verb: string, read: { readonly kind: string; readonly message: string }): EventBody[] {
-  const request: RequestInfo = { verb, kind: read.kind };
-  const apiVersion = typeof manifest === 'object' && manifest !== null ? (manifest as { apiVersion?: unknown }).apiVersion : undefined;
+  const { apiVersion, metadata } = typeof manifest === 'object' && manifest !== null ? (manifest as { apiVersion?: unknown; metadata?: unknown }) : {};
+  const { name, namespace } = typeof metadata === 'object' && metadata !== null ? (metadata as { name?: unknown; namespace?: unknown }) : {};
+  // The manifest's own name, so the story says which one was refused.
+  const request: RequestInfo = { verb, kind: read.kind, ...(typeof namespace === 'string' && namespace !== '' ? { namespace } : {}), ...(typeof name === 'string' && name !== '' ? { name } : {}) };
   const unserved = read.kind !== '' && typeof apiVersion === 'string' && apiVersion !== '';
   return [badRequest(request, read.message), ...(unserved ? warnedEvents(request, [unknownKindWarning(read.kind, apiVersion)]) : [])];
 }
@@ -96,8 +98,14 @@ function placeholders(bodies: readonly EventBody[]): Readonly<Record<string, str
   return 'object' in first ? { name: first.object.metadata.name } : {};
 }
 
+/** A List item's refusals and warnings say which item they are about. */
+function withSource(bodies: readonly EventBody[], source: string | undefined): EventBody[] {
+  if (source === undefined) return [...bodies];
+  return bodies.map((body) => (body.type === 'request/rejected' || body.type === 'request/warned' ? { ...body, request: { ...body.request, source } } : body));
+}
+
 export function admit(command: Command, state: ClusterState, context: AdmitContext): EventBody[] {
-  const bodies = admitCommand(command, state, context);
+  const bodies = withSource(admitCommand(command, state, context), command.type === 'apply' ? command.source : undefined);
   const refused = bodies.some((body) => body.type === 'request/rejected');
   const record = refused ? command.recordOnRefusal : command.record;
   if (record === undefined) return bodies;

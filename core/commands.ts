@@ -58,7 +58,8 @@ interface Body {
 export type RolloutAction = 'undo' | 'pause' | 'resume' | 'restart';
 
 export type Command =
-  | (Request & Body & { readonly type: 'apply'; readonly manifest: unknown })
+  /** `source`: the item's place when the manifest is one of a List's items ("steps[3].apply.items[2]"). */
+  | (Request & Body & { readonly type: 'apply'; readonly manifest: unknown; readonly source?: string })
   | (Request & Body & { readonly type: 'create'; readonly manifest: unknown })
   /** A whole object written back (client-go's Update); its resourceVersion is the precondition. */
   | (Request & Body & { readonly type: 'update'; readonly object: KubeObject })

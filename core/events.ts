@@ -39,7 +39,8 @@ const OwnerReferenceValue = objectOf<OwnerReference>(
 const ObjectReferenceValue = objectOf<ObjectReference>('ObjectReference', t.type({ kind: t.string, name: t.string }));
 
 const Named = { namespace: t.string, name: t.string };
-const RequestInfo = t.intersection([t.type({ verb: t.string, kind: t.string }), t.partial({ namespace: t.string, name: t.string })]);
+/** `source`: where in the scenario a List item came from ("steps[3].apply.items[2]"), as kubectl names no item itself. */
+const RequestInfo = t.intersection([t.type({ verb: t.string, kind: t.string }), t.partial({ namespace: t.string, name: t.string, source: t.string })]);
 /** A generic event names its object by kind; cluster-scoped kinds have no namespace. */
 const KindNamed = t.intersection([t.type({ kind: t.string, name: t.string }), t.partial({ namespace: t.string })]);
 const withKindNamed = <P extends t.Props>(props: P) => t.intersection([KindNamed, t.type(props)]);

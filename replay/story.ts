@@ -59,7 +59,12 @@ function readinessWithReason(conditions: readonly Condition[] | undefined): stri
 function rejectedDetail(event: EventOf<'request/rejected'>): string {
   // An error that is no API status (etcd's refusal of a create with a resourceVersion) has no reason.
   const status = event.reason === '' ? String(event.code) : `${event.code} ${event.reason}`;
-  return `${event.request.verb}: ${status}: ${event.message}`;
+  return `${requestText(event.request)}: ${status}: ${event.message}`;
+}
+
+/** The verb, and the List item the request was made for ("create steps[3].apply.items[2]"). */
+function requestText(request: EventOf<'request/rejected'>['request']): string {
+  return request.source === undefined ? request.verb : `${request.verb} ${request.source}`;
 }
 
 function resourcesDetail(resources: Readonly<Record<string, string>>): string {
@@ -143,7 +148,7 @@ export class Storyteller {
       case 'request/rejected':
         return { detail: rejectedDetail(event) };
       case 'request/warned':
-        return { detail: `${event.request.verb}: ${event.warnings.map((warning) => `Warning: ${warning}`).join('; ')}` };
+        return { detail: `${requestText(event.request)}: ${event.warnings.map((warning) => `Warning: ${warning}`).join('; ')}` };
       default:
         return assertNever(event);
     }

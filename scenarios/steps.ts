@@ -60,7 +60,7 @@ function applyCommands(value: unknown, path: string, fieldValidation: FieldValid
   for (const [index, manifest] of given.entries()) {
     const flattened = flattenManifest(manifest, Array.isArray(value) ? `${path}[${index}]` : path);
     if (typeof flattened === 'string') return flattened;
-    for (const item of flattened) commands.push({ type: 'apply', actor: ACTOR, manifest: item, fieldValidation });
+    for (const { manifest: item, source } of flattened) commands.push({ type: 'apply', actor: ACTOR, manifest: item, fieldValidation, ...(source === undefined ? {} : { source }) });
   }
   return commands;
 }

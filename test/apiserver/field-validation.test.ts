@@ -76,6 +76,11 @@ describe('admission: kinds the cluster does not serve', () => {
     const events = api.apply({ apiVersion: 'apps/v1', kind: 'Deploymnet', metadata: { name: 'web' } });
     expect(refusal(events)).toEqual([400, 'no matches for kind "Deploymnet" in version "apps/v1"']);
     const [warning] = warnings(events);
+    // The request names the manifest's object, so the story says which one was refused.
+    expect(events.map((event) => (event.type === 'request/rejected' || event.type === 'request/warned' ? event.request : undefined))).toEqual([
+      { verb: 'apply', kind: 'Deploymnet', name: 'web' },
+      { verb: 'apply', kind: 'Deploymnet', name: 'web' },
+    ]);
     expect(warning).toMatch(/^ksim does not serve kind "Deploymnet" in apps\/v1 \(did you mean Deployment\?\); it simulates CronJob, DaemonSet, Deployment, Job, Namespace, Node, Pod, PriorityClass, ReplicaSet, ReplicationController, StatefulSet, and stores \d+ more kinds without acting on them$/);
   });
 

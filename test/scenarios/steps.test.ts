@@ -17,6 +17,12 @@ describe('compiling apply steps', () => {
     expect(compiled.commands.map(({ command }) => (command.type === 'apply' ? (command.manifest as { metadata: { name: string } }).metadata.name : ''))).toEqual(['a', 'b', 'c']);
   });
 
+  it('marks each List item with its place in the scenario, and a plain manifest with none', () => {
+    const list = { apiVersion: 'v1', kind: 'List', items: [pod('a'), { apiVersion: 'v1', kind: 'List', items: [pod('b')] }] };
+    const compiled = compile([{ atMs: 0, action: 'apply', value: [pod('solo'), list] }]);
+    expect(compiled.commands.map(({ command }) => (command.type === 'apply' ? command.source : 'not an apply'))).toEqual([undefined, 'steps[0].apply[1].items[0]', 'steps[0].apply[1].items[1].items[0]']);
+  });
+
   it('gives the items of a typed list the kind and version they leave out, as kubectl does', () => {
     const list = { apiVersion: 'v1', kind: 'PodList', items: [{ metadata: { name: 'a' }, spec: {} }] };
     const [first] = compile([{ atMs: 0, action: 'apply', value: [list] }]).commands;
