@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { podRange } from '../../controllers/kubelet/pod-network.ts';
+import { allocatePodIP, podRange } from '../../controllers/kubelet/pod-network.ts';
+import type { Node } from '../../core/objects.ts';
+import { emptyState } from '../../reducers/state.ts';
 import { MAX_NODES, nodeManifests } from '../../scenarios/nodes.ts';
 import { ScenarioError, simulate } from '../../scenarios/simulate.ts';
 
@@ -34,6 +36,29 @@ describe('scenario nodes', () => {
     const toNumber = (ip: string) => ip.split('.').reduce((value, part) => value * 256 + Number(part), 0);
     expect(Math.max(...addresses.map((address) => toNumber(address as string)))).toBeLessThan((sorted[0] as { first: number }).first);
   });
+
+  it('gives the first pod of each of 5,000 nodes an address of its own, inside the range of its node and no node address', () => {
+    const nodes = nodeManifests([{ namePrefix: 'n-', count: 5_000, capacity: { cpu: '1', memory: '1Gi' } }]).map((node) => node.manifest as unknown as Node);
+    const state = emptyState();
+    const podIPs = nodes.map((node) => allocatePodIP(state, node));
+    expect(new Set(podIPs).size).toBe(5_000);
+    expect(podIPs[4_999]).toBe('10.147.135.2');
+    const nodeAddresses = new Set(nodes.map((node) => internalIPOf(node as unknown as Record<string, unknown>)));
+    expect(podIPs.filter((ip) => ip === undefined || nodeAddresses.has(ip))).toEqual([]);
+  });
+
+  it('keeps every pod IP unique in a run of 1,100 nodes, past the 1,024 a /14 cluster CIDR had room for', () => {
+    const labels = { app: 'agent' };
+    const daemonSet = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'a', image: 'agent:1' }] } } } };
+    const result = simulate(
+      { name: 'wide', until: 5_000, nodes: [{ namePrefix: 'n-', count: 1_100, capacity: { cpu: '1', memory: '1Gi' } }], steps: [{ atMs: 1_000, action: 'apply', value: daemonSet }] },
+      { keepEvents: false },
+    );
+    const podIPs = [...result.state.pods.values()].map((pod) => pod.status.podIP);
+    expect(podIPs.length).toBe(1_100);
+    expect(podIPs.filter((ip) => ip === undefined)).toEqual([]);
+    expect(new Set(podIPs).size).toBe(1_100);
+  }, 60_000);
 
   it('refuses more nodes than the cluster CIDR has ranges for', () => {
     const scenario = { name: 'huge', until: 0, nodes: [{ namePrefix: 'n-', count: MAX_NODES + 1, capacity: { cpu: '1', memory: '1Gi' } }] };
