@@ -8,11 +8,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../reducers/invariants.ts';
 import { simulate } from '../../scenarios/simulate.ts';
-import { brokenManifest, brokenPatch, stepsOf } from './bad-input.kinds.ts';
+import { brokenManifest, brokenPatch, metadataFieldsIn, oddValueOfMeta, stepsOf } from './bad-input.kinds.ts';
+import { ObjectMeta } from '../../kinds/schema/meta.ts';
 
 const RUNS = Number(process.env.KSIM_BAD_INPUT_RUNS ?? 200);
 
 describe('bad input of every kind', () => {
+  it('breaks every metadata field, and says so when one has no odd values', () => {
+    const fields = new Set(fc.sample(oddValueOfMeta(), { numRuns: 2_000, seed: 1 }).map(({ path }) => path[1]));
+    expect([...fields].sort()).toEqual(Object.keys(ObjectMeta.fields).sort());
+    expect(() => metadataFieldsIn({ name: 'x' })).toThrow(/no odd values for metadata\.generateName, metadata\.namespace/);
+  });
+
   it('never crashes a run, which reaches its end with a sound state', () => {
     fc.assert(
       fc.property(fc.array(brokenManifest, { minLength: 1, maxLength: 5 }), fc.array(brokenPatch, { maxLength: 3 }), fc.integer({ min: 0, max: 99 }), (manifests, patches, seed) => {

@@ -3,6 +3,7 @@
 
 import fc from 'fast-check';
 import { kindDefinition } from '../../kinds/registry.ts';
+import { ObjectMeta } from '../../kinds/schema/meta.ts';
 import type { Step } from '../../scenarios/codecs.ts';
 import { applyMutations, mutation, type Mutation, setAt } from './schema-mutations.ts';
 
@@ -46,7 +47,15 @@ function fieldsOf(kind: string) {
 /** Replica-like counts stay small: a billion replicas is a real request, but one a test cannot wait for. */
 const LARGE_COUNTS = new Set(['replicas', 'parallelism', 'completions', 'backoffLimit', 'backoffLimitPerIndex', 'maxFailedIndexes', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit', 'revisionHistoryLimit', 'pods']);
 
-function oddValueOfMeta(): fc.Arbitrary<Mutation> {
+/** Every field of ObjectMeta, each with odd values of its own: a field added to the schema and not here is a failure. */
+export function metadataFieldsIn(values: Readonly<Record<string, unknown>>): string[] {
+  const fields = Object.keys(ObjectMeta.fields);
+  const missing = fields.filter((field) => values[field] === undefined);
+  if (missing.length > 0) throw new Error(`no odd values for metadata.${missing.join(', metadata.')}`);
+  return fields;
+}
+
+export function oddValueOfMeta(): fc.Arbitrary<Mutation> {
   const owner = (fields: Json) => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'u-1', ...fields });
   const values: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
     name: fc.constantFrom('', 'UPPER', 'a'.repeat(300), 'x.y', 'x'),
@@ -72,7 +81,7 @@ function oddValueOfMeta(): fc.Arbitrary<Mutation> {
     managedFields: fc.constantFrom([{ manager: 'kubectl', operation: 'Patch' }], [{ manager: 'kubectl', operation: 'Update', fieldsType: 'FieldsV1', fieldsV1: {} }]),
     selfLink: fc.constantFrom('/api/v1/x'),
   };
-  return fc.constantFrom(...Object.keys(values)).chain((field) =>
+  return fc.constantFrom(...metadataFieldsIn(values)).chain((field) =>
     fc.oneof({ weight: 3, arbitrary: values[field] as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: fc.anything({ maxDepth: 2, withNullPrototype: false }) }).map((value) => ({ path: ['metadata', field], value })),
   );
 }
