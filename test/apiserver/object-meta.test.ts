@@ -105,3 +105,54 @@ describe('admission: ValidateObjectMeta', () => {
     );
   });
 });
+
+describe('admission: what an update may not change', () => {
+  const stored = (api: ApiHarness) => {
+    const current = api.state.pods.get('default/p');
+    if (current === undefined) throw new Error('no pod');
+    return current;
+  };
+
+  it('refuses a changed uid, and a deletion timestamp or grace period the object does not have (ValidateObjectMetaUpdate)', () => {
+    const api = new ApiHarness();
+    api.apply(pod({}));
+    const current = stored(api);
+    expect(refusal(api.apply(pod({ uid: 'other' })))).toBe('Pod "p" is invalid: metadata.uid: Invalid value: "other": field is immutable');
+    expect(refusal(api.apply(pod({ deletionTimestamp: '2025-01-01T00:00:00Z' })))).toBe('Pod "p" is invalid: metadata.deletionTimestamp: Invalid value: "2025-01-01T00:00:00Z": field is immutable');
+    expect(refusal(api.apply(pod({ deletionGracePeriodSeconds: 30 })))).toBe('Pod "p" is invalid: metadata.deletionGracePeriodSeconds: Invalid value: 30: field is immutable');
+    // An update whose uid is not the object's fails its precondition instead, as in the registry's store.
+    const [conflicted] = api.run({ type: 'update', actor: 'user', object: { ...current, metadata: { ...current.metadata, uid: 'other' } } });
+    expect(conflicted?.type === 'request/rejected' && conflicted.code).toBe(409);
+    // The same uid, or none, is no change: the server keeps its own.
+    expect(api.apply(pod({ uid: current.metadata.uid, labels: { tier: 'a' } })).map((event) => event.type)).toEqual(['pod/updated']);
+    expect(stored(api).metadata.uid).toBe(current.metadata.uid);
+  });
+
+  it('refuses a body that names another object than the request (checkName)', () => {
+    const api = new ApiHarness();
+    api.apply(pod({}));
+    const [renamed] = api.run({ type: 'patch', actor: 'user', kind: 'Pod', namespace: 'default', name: 'p', patch: { metadata: { name: 'q' } } });
+    expect(renamed?.type === 'request/rejected' && [renamed.code, renamed.message]).toEqual([400, 'the name of the object (q) does not match the name on the URL (p)']);
+    const [moved] = api.run({ type: 'patch', actor: 'user', kind: 'Pod', namespace: 'default', name: 'p', patch: { metadata: { namespace: 'kube-system' } } });
+    expect(moved?.type === 'request/rejected' && [moved.code, moved.message]).toEqual([400, 'the namespace of the provided object (kube-system) does not match the namespace sent on the request (default)']);
+  });
+
+  it('replaces the fields an update leaves out, as a PUT does, but keeps the status', () => {
+    const api = new ApiHarness();
+    api.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: '1' } });
+    expect(api.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }).map((event) => event.type)).toEqual(['object/updated']);
+    expect(api.state.objects.get('ConfigMap')?.get('default/c')).not.toHaveProperty('data');
+  });
+});
+
+describe('admission: node resources', () => {
+  it('refuses negative amounts and fractional counts in capacity and allocatable (ValidateNodeResources)', () => {
+    const api = new ApiHarness();
+    const node = (status: Record<string, unknown>) => ({ ...nodeManifest('n'), status });
+    expect(refusal(api.apply(node({ capacity: { cpu: '4', memory: '8Gi', pods: '1.5' }, allocatable: { cpu: '-1' } })))).toBe(
+      'Node "n" is invalid: [status.capacity.pods: Invalid value: "1.5": must be an integer, status.allocatable.cpu: Invalid value: "-1": must be greater than or equal to 0]',
+    );
+    expect(refusal(api.apply(node({ capacity: { cpu: '4', 'example.com/dongle': '500m' } })))).toBe('Node "n" is invalid: status.capacity.example.com/dongle: Invalid value: "500m": must be an integer');
+    expect(api.apply(node({ capacity: { cpu: '500m', memory: '1.5Gi' } })).map((event) => event.type)).toEqual(['node/joined']);
+  });
+});
