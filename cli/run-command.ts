@@ -55,7 +55,8 @@ export function summaryLine(result: SimulationResult): string {
   const failed = result.expectations.filter((expectation) => !expectation.passed).length;
   const passed = result.expectations.length - failed;
   const { rejected, warnings } = result.requests;
-  return `ran ${formatDurationMs(result.endMs)} of virtual time, ${result.state.rev} events, seed ${result.seed}; requests: ${rejected} rejected, ${plural(warnings, 'warning')}; expectations: ${passed} passed, ${failed} failed`;
+  const unreached = result.unreached.length > 0 ? `, ${result.unreached.length} not reached` : '';
+  return `ran ${formatDurationMs(result.endMs)} of virtual time, ${result.state.rev} events, seed ${result.seed}; requests: ${rejected} rejected, ${plural(warnings, 'warning')}; expectations: ${passed} passed, ${failed} failed${unreached}`;
 }
 
 /** Under strict, what fails the run besides expectations; '' when nothing does. */
@@ -116,6 +117,9 @@ export function runCommand(options: RunOptions, io: Output = consoleOutput): num
       options.scenario,
     );
     writer?.close();
+    for (const { atMs, description, place } of result.unreached) {
+      io.out(`[${formatDurationMs(atMs).padStart(7)}] expect NOT REACHED  ${description} (${place}: after the run stopped at ${formatDurationMs(result.endMs)})`);
+    }
     const failed = result.expectations.some((expectation) => !expectation.passed);
     const strictFailed = result.strict ? strictFailure(result.requests) : '';
     if (strictFailed !== '') io.out(strictFailed);

@@ -10,7 +10,7 @@ import { initialState, reduce } from '../reducers/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import type { Scenario } from './codecs.ts';
 import { controlPlane } from './control-plane.ts';
-import { checkExpectation, type ExpectationResult } from './expectations.ts';
+import { checkExpectation, describeExpectation, type ExpectationResult } from './expectations.ts';
 import { imageCatalog } from './images.ts';
 import { MAX_NODES, nodeCount, nodeManifests } from './nodes.ts';
 import { SYSTEM_PRIORITY_CLASSES } from '../kinds/validation/priority-class.ts';
@@ -41,6 +41,14 @@ export interface SimulationOptions {
   readonly strict?: boolean;
 }
 
+/** An expectation after the end of a run cut short by --until: reported, neither passed nor failed. */
+export interface UnreachedExpectation {
+  readonly atMs: number;
+  readonly description: string;
+  /** "steps[5].expect[0]" */
+  readonly place: string;
+}
+
 /** What became of the requests the scenario made (its steps, and the registration of its nodes). */
 export interface RequestCounts {
   readonly rejected: number;
@@ -53,6 +61,8 @@ export interface SimulationResult {
   readonly events: readonly KsimEvent[];
   readonly state: ClusterState;
   readonly expectations: readonly ExpectationResult[];
+  /** Expectations due after a shorter --until than the scenario's own end; none otherwise. */
+  readonly unreached: readonly UnreachedExpectation[];
   /** True when a run without `until` was stopped at IDLE_HORIZON_MS rather than going idle. */
   readonly stoppedAtHorizon: boolean;
   readonly requests: RequestCounts;
@@ -96,7 +106,10 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   const givenUntilMs = options.untilMs ?? scenario.until;
   const untilMs = givenUntilMs ?? IDLE_HORIZON_MS;
   const strict = options.strict ?? scenario.strict ?? false;
-  const compiled = compileSteps(scenario.steps ?? [], label, { strict, untilMs });
+  // An expectation after the scenario's own end can never be checked: an error. One after a shorter
+  // --until is only cut off by this run, and is reported as not reached.
+  const scenarioEndMs = Math.max(scenario.until ?? IDLE_HORIZON_MS, options.untilMs ?? 0);
+  const compiled = compileSteps(scenario.steps ?? [], label, { strict, untilMs: scenarioEndMs });
   const nodes = nodeCount(scenario.nodes ?? []);
   const errors = nodes > MAX_NODES ? [...compiled.errors, `${label}: nodes: ${nodes} nodes, more than the ${MAX_NODES} pod ranges (/24) of the cluster CIDR`] : compiled.errors;
   if (errors.length > 0) throw new ScenarioError(errors);
@@ -122,8 +135,9 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   for (const command of bootstrapCommands(scenario)) engine.schedule(0, command);
   for (const { atMs, command } of compiled.commands) engine.schedule(atMs, command);
   const expectations: ExpectationResult[] = [];
-  // Every expectation is within the run: compileSteps refused any after its end.
-  const checks = [...compiled.expectations].sort((a, b) => a.atMs - b.atMs);
+  const ordered = [...compiled.expectations].sort((a, b) => a.atMs - b.atMs);
+  const checks = ordered.filter(({ atMs }) => atMs <= untilMs);
+  const unreached = ordered.filter(({ atMs }) => atMs > untilMs).map(({ atMs, expectation, place }) => ({ atMs, description: describeExpectation(expectation), place }));
   for (const { atMs, expectation } of checks) {
     engine.runUntil(atMs);
     const result = checkExpectation(engine.currentState, expectation, atMs);
@@ -132,5 +146,5 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   }
   const busy = engine.runUntil(untilMs, givenUntilMs === undefined);
   const stoppedAtHorizon = givenUntilMs === undefined && busy;
-  return { seed, endMs: engine.nowMs, events, state: engine.currentState, expectations, stoppedAtHorizon, requests: { ...requests }, strict };
+  return { seed, endMs: engine.nowMs, events, state: engine.currentState, expectations, unreached, stoppedAtHorizon, requests: { ...requests }, strict };
 }

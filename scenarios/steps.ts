@@ -17,6 +17,8 @@ export interface TimedCommand {
 export interface TimedExpectation {
   readonly atMs: number;
   readonly expectation: ExpectationSpec;
+  /** Where the scenario gives it: "steps[5].expect[0]". */
+  readonly place: string;
 }
 
 export interface CompiledSteps {
@@ -28,7 +30,7 @@ export interface CompiledSteps {
 export interface CompileOptions {
   /** Refuse unknown manifest fields (fieldValidation=Strict) instead of warning. */
   readonly strict?: boolean;
-  /** When the run ends; an expectation after it is an error. */
+  /** When the scenario ends (its `until`, or a longer --until); an expectation after it is an error. */
   readonly untilMs: number;
 }
 
@@ -113,9 +115,9 @@ export function compileSteps(steps: readonly Step[], label: string, options: Com
   steps.forEach((step, index) => {
     if (step.action === 'expect') {
       for (const [i, expectation] of step.value.entries()) {
-        expectations.push({ atMs: step.atMs, expectation });
-        const place = { path: `steps[${index}].expect[${i}]`, atMs: step.atMs, untilMs: options.untilMs };
-        errors.push(...expectationErrors(expectation, place).map((line) => `${label}: ${line}`));
+        const path = `steps[${index}].expect[${i}]`;
+        expectations.push({ atMs: step.atMs, expectation, place: path });
+        errors.push(...expectationErrors(expectation, { path, atMs: step.atMs, untilMs: options.untilMs }).map((line) => `${label}: ${line}`));
       }
       return;
     }

@@ -154,3 +154,31 @@ describe('ksim run: what became of the requests', () => {
     expect(strict.out.at(-2)).toBe('strict: 1 rejected request and 1 warning fail the run');
   });
 });
+
+describe('ksim run: expectations outside the run', () => {
+  it('refuses an expectation after the scenario ends, naming the file and the expectation', () => {
+    const path = scenarioFile('late.yaml', 2);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('  - at: 30s\n    expect:', '  - at: 2m\n    expect:'));
+    const { code, err } = run({ scenario: path });
+    expect(code).toBe(EXIT_BAD_INPUT);
+    expect(err).toEqual([`${path}: steps[1].expect[0]: at 2m0s, after the run ends at 1m0s: it would never be checked`]);
+  });
+
+  it('reports an expectation a shorter --until cuts off as not reached, neither passed nor failed', () => {
+    const { code, out } = run({ scenario: scenarioFile('cut.yaml', 2), until: '20s', quiet: true });
+    expect(code).toBe(EXIT_OK);
+    expect(out.filter((line) => line.includes('expect'))).toEqual([
+      '[    30s] expect NOT REACHED  ReplicaSet web: status.readyReplicas == 2 (steps[1].expect[0]: after the run stopped at 20s)',
+      expect.stringMatching(/^ran 20s of virtual time, .*; expectations: 0 passed, 0 failed, 1 not reached$/),
+    ]);
+  });
+
+  it('checks an expectation a longer --until reaches', () => {
+    const path = scenarioFile('extended.yaml', 2);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('  - at: 30s\n    expect:', '  - at: 90s\n    expect:'));
+    expect(run({ scenario: path }).code).toBe(EXIT_BAD_INPUT);
+    const { code, out } = run({ scenario: path, until: '2m', quiet: true });
+    expect(code).toBe(EXIT_OK);
+    expect(out.at(-1)).toMatch(/expectations: 1 passed, 0 failed$/);
+  });
+});
