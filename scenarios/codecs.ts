@@ -89,7 +89,8 @@ export const NodeGroup = keyedBy(new t.Type<t.TypeOf<typeof NamedNode> | t.TypeO
     return t.failure(value, context, 'expected `name`, or `namePrefix` and `count`');
   },
   t.identity,
-), (value) => ('namePrefix' in value && !('name' in value) ? NodeSeries : NamedNode));
+  // A `count` says a series too, so a misspelt namePrefix is named as such rather than count.
+), (value) => (('namePrefix' in value || 'count' in value) && !('name' in value) ? NodeSeries : NamedNode));
 
 export const ImageBehaviourSpec = t.partial({
   pull: DurationMs,

@@ -45,6 +45,7 @@ describe('loading scenarios', () => {
     expect(errorsOf(`name: x\nnode:\n  - name: n\n${node}`)).toEqual(['node: unknown key; did you mean "nodes"?']);
     expect(errorsOf('name: x\nnodes:\n  - name: n\n    capcity: { cpu: "2", memory: 4Gi }\n')).toEqual(['nodes[0].capcity: unknown key; did you mean "capacity"?']);
     expect(errorsOf(`name: x\nnodes:\n  - namePrefix: w-\n    count: 2\n${node}    taints: [{ key: k, efect: NoSchedule }]\n`)).toEqual(['nodes[0].taints[0].efect: unknown key; did you mean "effect"?']);
+    expect(errorsOf(`name: x\nnodes:\n  - namePrefx: w-\n    count: 2\n${node}`)).toEqual(['nodes[0].namePrefx: unknown key; did you mean "namePrefix"?']);
     expect(errorsOf('name: x\nimages:\n  batch:1.0: { runfor: 30s }\n')).toEqual(['images.batch:1.0.runfor: unknown key; did you mean "runFor"?']);
     expect(errorsOf('name: x\nsteps:\n  - at: 1s\n    scale: { kind: ReplicaSet, name: web, replica: 3 }\n')).toEqual(['steps[0].scale.replica: unknown key; did you mean "replicas"?']);
     expect(errorsOf('name: x\nsteps:\n  - at: 1s\n    expect: [{ kind: Pod, cout: 1 }]\n')).toEqual(['steps[0].expect[0].cout: unknown key; did you mean "count"?']);
