@@ -3,6 +3,7 @@
 // expectation that can never hold is a scenario error, reported before the run starts.
 
 import type { Command, FieldValidation } from '../core/commands.ts';
+import { formatDurationMs } from '../core/duration.ts';
 import { resolveKind } from '../kinds/registry.ts';
 import { parseSelector } from '../core/labels.ts';
 import type { ExpectationSpec, Step } from './codecs.ts';
@@ -30,7 +31,7 @@ export interface CompiledSteps {
 export interface CompileOptions {
   /** Refuse unknown manifest fields (fieldValidation=Strict) instead of warning. */
   readonly strict?: boolean;
-  /** When the scenario ends (its `until`, or a longer --until); an expectation after it is an error. */
+  /** When the scenario ends (its `until`, or a longer --until); a step or expectation after it is an error. */
   readonly untilMs: number;
 }
 
@@ -119,6 +120,10 @@ export function compileSteps(steps: readonly Step[], label: string, options: Com
         expectations.push({ atMs: step.atMs, expectation, place: path });
         errors.push(...expectationErrors(expectation, { path, atMs: step.atMs, untilMs: options.untilMs }).map((line) => `${label}: ${line}`));
       }
+      return;
+    }
+    if (step.atMs > options.untilMs) {
+      errors.push(`${label}: steps[${index}]: at ${formatDurationMs(step.atMs)}, after the run ends at ${formatDurationMs(options.untilMs)}: it would never be sent`);
       return;
     }
     const compiled = commandsOf(step, `steps[${index}]`, fieldValidation);

@@ -42,6 +42,17 @@ describe('compiling apply steps', () => {
   });
 });
 
+describe('steps after the end', () => {
+  it('refuses a request step due after the run ends, as it would never be sent', () => {
+    const steps: Step[] = [
+      { atMs: 60_000, action: 'apply', value: pod('on-time') },
+      { atMs: 90_000, action: 'cordon', value: 'n1' },
+    ];
+    expect(compile(steps, 60_000).errors).toEqual(['x.yaml: steps[1]: at 1m30s, after the run ends at 1m0s: it would never be sent']);
+    expect(compile(steps, 90_000).errors).toEqual([]);
+  });
+});
+
 describe('checking expectations before the run', () => {
   it('refuses an expectation after the run ends', () => {
     expect(compile([expectStep(300_000, { kind: 'Pod', count: 1 })], 120_000).errors).toEqual(['x.yaml: steps[0].expect[0]: at 5m0s, after the run ends at 2m0s: it would never be checked']);
