@@ -10,6 +10,7 @@ import { admitPodPriority, keepPodPriority } from '../admission/priority.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describePod } from '../describe/pod.ts';
 import { podHeaders, podRow } from '../printers/pods.ts';
+import { POD_FIELDS } from '../schema/pod.ts';
 import { type FieldError, forbidden } from '../validation/field-errors.ts';
 import { defaultPodForCreate } from '../validation/pod-defaults.ts';
 import { mergeLabelKeys } from '../validation/pod-label-keys.ts';
@@ -56,6 +57,7 @@ export const POD: KindDefinition<Pod> = {
   shortNames: ['po'],
   namespaced: true,
   categories: ['all'],
+  fields: POD_FIELDS,
   generation: false,
   statusSubresource: true,
   scale: false,
