@@ -11,27 +11,51 @@ import { admitCreate } from './create.ts';
 import { admitDelete, admitDeleteCollection } from './delete.ts';
 import { admitRollout } from './kubectl/rollout.ts';
 import { admitSetImage } from './kubectl/set-image.ts';
-import { readManifestHead } from './manifest.ts';
+import { EventRecorders } from './event-correlator.ts';
+import { type ManifestHead, readManifestHead } from './manifest.ts';
 import { recordedEvent } from './record-event.ts';
-import { badRequest } from './rejection.ts';
+import { badRequest, type RequestInfo } from './rejection.ts';
+import { decodeObjectBody, warnedEvents } from './request-body.ts';
 import { admitNodeCommand, admitOwnership, admitPodSubresource, admitScale, admitStatus } from './subresources.ts';
 import { admitPatch, admitRemoveFinalizer, admitUpdate, applyToExisting } from './update.ts';
+import { unknownKindWarning } from './unknown-kind.ts';
 
-function admitManifest(manifest: unknown, state: ClusterState, context: AdmitContext, verb: 'apply' | 'create'): EventBody[] {
-  const read = readManifestHead(manifest);
-  if (!read.ok) return [badRequest({ verb, kind: read.kind }, read.message)];
-  const { head } = read;
-  const namespace = head.definition.namespaced ? (head.namespace ?? 'default') : undefined;
-  const current = verb === 'apply' && head.name !== undefined ? lookupObject(state, head.kind, namespace, head.name) : undefined;
-  if (current === undefined) return admitCreate(head, state, context, verb === 'apply' ? 'create' : verb);
-  return applyToExisting(head.definition, current, head.body, state);
+/** A manifest the cluster does not serve: refused, with ksim's word on what it does serve. */
+function unservedManifest(manifest: unknown, verb: string, read: { readonly kind: string; readonly message: string }): EventBody[] {
+  const { apiVersion, metadata } = typeof manifest === 'object' && manifest !== null ? (manifest as { apiVersion?: unknown; metadata?: unknown }) : {};
+  const { name, namespace } = typeof metadata === 'object' && metadata !== null ? (metadata as { name?: unknown; namespace?: unknown }) : {};
+  // The manifest's own name, so the story says which one was refused.
+  const request: RequestInfo = { verb, kind: read.kind, ...(typeof namespace === 'string' && namespace !== '' ? { namespace } : {}), ...(typeof name === 'string' && name !== '' ? { name } : {}) };
+  const unserved = read.kind !== '' && typeof apiVersion === 'string' && apiVersion !== '';
+  return [badRequest(request, read.message), ...(unserved ? warnedEvents(request, [unknownKindWarning(read.kind, apiVersion)]) : [])];
 }
 
-function admitCommand(command: Command, state: ClusterState, context: AdmitContext): EventBody[] {
+/** kubectl apply or create: the body decoded first, then a create, or (apply) an update of the object it names. */
+function admitManifest(command: Extract<Command, { type: 'apply' | 'create' }>, state: ClusterState, context: AdmitContext): EventBody[] {
+  const read = readManifestHead(command.manifest);
+  if (!read.ok) return unservedManifest(command.manifest, command.type, read);
+  const { head } = read;
+  const namespace = head.definition.namespaced ? (head.namespace ?? 'default') : undefined;
+  const current = command.type === 'apply' && head.name !== undefined ? lookupObject(state, head.kind, namespace, head.name) : undefined;
+  const request: RequestInfo = { verb: current === undefined ? 'create' : 'update', kind: head.kind, ...(namespace === undefined ? {} : { namespace }), ...(head.name === undefined ? {} : { name: head.name }) };
+  const decoded = decodeObjectBody(head.definition, head.body, request, command.fieldValidation);
+  if ('refused' in decoded) return [decoded.refused];
+  const body = decoded.body;
+  const events = current === undefined ? admitCreate(headOf(head, body), state, context, request.verb) : applyToExisting(head.definition, current, body, state);
+  return [...events, ...warnedEvents(request, decoded.warnings)];
+}
+
+/** The head again, read from the decoded body (its metadata now of the right types). */
+function headOf(head: ManifestHead, body: Record<string, unknown>): ManifestHead {
+  const read = readManifestHead(body);
+  return read.ok ? read.head : head;
+}
+
+function admitCommand(command: Command, state: ClusterState, context: AdmitContext, recorders: EventRecorders): EventBody[] {
   switch (command.type) {
     case 'apply':
     case 'create':
-      return admitManifest(command.manifest, state, context, command.type);
+      return admitManifest(command, state, context);
     case 'update':
       return admitUpdate(command, state);
     case 'patch':
@@ -54,7 +78,7 @@ function admitCommand(command: Command, state: ClusterState, context: AdmitConte
     case 'setImage':
       return admitSetImage(command, state);
     case 'recordEvent':
-      return [recordedEvent(command.event, command.actor, state, context)];
+      return optional(recordedEvent(command.event, command.actor, state, context, recorders.of(command.actor)));
     case 'bindPod':
     case 'reportSchedulingFailure':
     case 'updatePodStatus':
@@ -75,10 +99,22 @@ function placeholders(bodies: readonly EventBody[]): Readonly<Record<string, str
   return 'object' in first ? { name: first.object.metadata.name } : {};
 }
 
-export function admit(command: Command, state: ClusterState, context: AdmitContext): EventBody[] {
-  const bodies = admitCommand(command, state, context);
-  const refused = bodies.some((body) => body.type === 'request/rejected');
-  const record = refused ? command.recordOnRefusal : command.record;
-  if (record === undefined) return bodies;
-  return [...bodies, recordedEvent(record, command.actor, state, context, placeholders(bodies))];
+/** A List item's refusals and warnings say which item they are about. */
+function withSource(bodies: readonly EventBody[], source: string | undefined): EventBody[] {
+  if (source === undefined) return [...bodies];
+  return bodies.map((body) => (body.type === 'request/rejected' || body.type === 'request/warned' ? { ...body, request: { ...body.request, source } } : body));
+}
+
+const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
+
+/** One API server for one run: commands in, events out. The components' event recorders live as long as it. */
+export function apiServer(): (command: Command, state: ClusterState, context: AdmitContext) => EventBody[] {
+  const recorders = new EventRecorders();
+  return (command, state, context) => {
+    const bodies = withSource(admitCommand(command, state, context, recorders), command.type === 'apply' ? command.source : undefined);
+    const refused = bodies.some((body) => body.type === 'request/rejected');
+    const record = refused ? command.recordOnRefusal : command.record;
+    if (record === undefined) return bodies;
+    return [...bodies, ...optional(recordedEvent(record, command.actor, state, context, recorders.of(command.actor), placeholders(bodies)))];
+  };
 }

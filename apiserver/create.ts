@@ -1,4 +1,5 @@
-// Creating an object: namespace and name checks, generateName, uid and creationTimestamp, then the
+// Creating an object: the namespace must exist, generateName draws a name, the metadata is
+// validated as upstream's ValidateObjectMeta does, uid and creationTimestamp are set, then the
 // kind's own defaulting and validation from the registry. The result is one created event or one
 // rejection.
 
@@ -7,12 +8,11 @@ import type { AdmitContext } from '../core/engine.ts';
 import type { EventBody } from '../core/events.ts';
 import type { KubeObject, ObjectMeta } from '../core/objects.ts';
 import { nameSuffix, uuid } from '../core/prng.ts';
-import type { KindDefinition } from '../kinds/registry.ts';
-import { type FieldError, required, validateDns1123Label, validateDns1123Subdomain, validateLabels } from '../kinds/validation/field-errors.ts';
 import { lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import type { ManifestHead } from './manifest.ts';
-import { alreadyExists, forbiddenRequest, invalidObject, notFound, type RequestInfo } from './rejection.ts';
+import { validateObjectMetaCreate } from './object-meta.ts';
+import { alreadyExists, forbiddenRequest, invalidObject, notFound, rejection, type RequestInfo } from './rejection.ts';
 import { createdEvent } from './writes.ts';
 
 /** Upstream trims the base so the name with its five random characters stays within 63. */
@@ -20,20 +20,9 @@ function generatedName(generateName: string, context: AdmitContext): string {
   return `${generateName.slice(0, 58)}${nameSuffix(context.rng)}`;
 }
 
-function validateName(definition: KindDefinition, name: string): FieldError[] {
-  return definition.nameIsLabel === true ? validateDns1123Label('metadata.name', name) : validateDns1123Subdomain('metadata.name', name);
-}
-
-function validateFinalizers(finalizers: unknown): FieldError[] {
-  if (finalizers === undefined) return [];
-  if (!Array.isArray(finalizers) || finalizers.some((finalizer) => typeof finalizer !== 'string' || finalizer === '')) {
-    return [required('metadata.finalizers', 'finalizers must be non-empty strings')];
-  }
-  return [];
-}
-
 function systemMetadata(head: ManifestHead, name: string, namespace: string | undefined, context: AdmitContext): ObjectMeta {
-  const { resourceVersion: _rv, uid: _uid, creationTimestamp: _ct, deletionTimestamp: _dt, deletionGracePeriodSeconds: _dg, generation: _g, ...given } = head.metadata;
+  // The API server sets these; a cluster-scoped object has no namespace, whatever the manifest says.
+  const { resourceVersion: _rv, uid: _uid, creationTimestamp: _ct, deletionTimestamp: _dt, deletionGracePeriodSeconds: _dg, generation: _g, namespace: _ns, ...given } = head.metadata;
   return {
     ...(given as Partial<ObjectMeta>),
     name,
@@ -42,6 +31,10 @@ function systemMetadata(head: ManifestHead, name: string, namespace: string | un
     creationTimestamp: toTimestamp(context.nowMs),
     ...(head.definition.generation ? { generation: 1 } : {}),
   } as ObjectMeta;
+}
+
+function setsResourceVersion(resourceVersion: unknown): boolean {
+  return typeof resourceVersion === 'string' && /^[0-9]+$/.test(resourceVersion) && Number(resourceVersion) !== 0;
 }
 
 /** A name for the object: the one given, or one drawn from generateName that is not taken yet. */
@@ -61,18 +54,22 @@ export function createObject(head: ManifestHead, state: ClusterState, context: A
   const namespace = definition.namespaced ? (head.namespace ?? 'default') : undefined;
   const request: RequestInfo = { verb, kind: head.kind, ...(namespace === undefined ? {} : { namespace }), ...(head.name === undefined ? {} : { name: head.name }) };
   if (namespace !== undefined && lookupObject(state, 'Namespace', undefined, namespace) === undefined) return { refused: notFound(request, 'Namespace', namespace) };
-  const name = chooseName(head, state, namespace, context);
-  if (name === undefined) return { refused: invalidObject(request, [required('metadata.name', 'name or generateName is required')]) };
-  const named = { ...request, name };
+  const name = chooseName(head, state, namespace, context) ?? '';
+  const named = name === '' ? request : { ...request, name };
   const built = { ...head.body, metadata: systemMetadata(head, name, namespace, context) } as KubeObject;
   const admitted = definition.admitCreate?.(built, state) ?? { object: built };
   // Admission runs before the name is generated, so upstream names the object by its prefix.
   if ('forbidden' in admitted) return { refused: forbiddenRequest({ ...request, name: head.name ?? head.generateName ?? name }, admitted.forbidden) };
-  const metadataErrors = [...validateName(definition, name), ...validateLabels('metadata.labels', head.metadata.labels), ...validateFinalizers(head.metadata.finalizers)];
-  if (metadataErrors.length > 0) return { refused: invalidObject(named, metadataErrors) };
-  if (lookupObject(state, head.kind, namespace, name) !== undefined) return { refused: alreadyExists(named) };
+  const metadataErrors = validateObjectMetaCreate(definition, { ...head.metadata, name, ...(namespace === undefined ? {} : { namespace }) } as Partial<ObjectMeta>);
   const prepared = definition.prepareForCreate(admitted.object, state);
-  return 'errors' in prepared ? { refused: invalidObject(named, prepared.errors) } : { created: prepared.object };
+  // Upstream's strategies validate the metadata first, then the rest, and report both.
+  const errors = [...metadataErrors, ...('errors' in prepared ? prepared.errors : [])];
+  if (errors.length > 0 || 'errors' in prepared) return { refused: invalidObject(named, errors) };
+  // Storage comes after validation: etcd refuses a resourceVersion (a number other than 0; upstream
+  // passes that error on as it is, a 500), then a taken name.
+  if (setsResourceVersion(head.metadata.resourceVersion)) return { refused: rejection(named, 500, '', 'resourceVersion should not be set on objects to be created') };
+  if (lookupObject(state, head.kind, namespace, name) !== undefined) return { refused: alreadyExists(named) };
+  return { created: prepared.object };
 }
 
 export function admitCreate(head: ManifestHead, state: ClusterState, context: AdmitContext, verb: string): EventBody[] {

@@ -10,6 +10,8 @@ export interface RequestInfo {
   readonly kind: string;
   readonly namespace?: string;
   readonly name?: string;
+  /** Where in the scenario the manifest came from, when it is an item of a List. */
+  readonly source?: string;
 }
 
 /** "pods", "replicasets.apps" or "pods/binding": the resource as upstream names it in messages. */

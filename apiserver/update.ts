@@ -8,24 +8,30 @@ import { sameJson } from '../core/canonical-json.ts';
 import type { Command } from '../core/commands.ts';
 import type { EventBody } from '../core/events.ts';
 import type { KubeObject, ObjectMeta } from '../core/objects.ts';
+import type { FieldError } from '../kinds/validation/field-errors.ts';
 import { type KindDefinition, kindDefinition } from '../kinds/registry.ts';
-import { forbidden, goValue, validateLabels } from '../kinds/validation/field-errors.ts';
 import { isRecord, type Json } from '../kinds/validation/workload.ts';
 import { lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import { applyMergePatch } from './merge-patch.ts';
+import { immutableMetadataErrors, validateObjectMetaUpdate } from './object-meta.ts';
 import { badRequest, conflict, forbiddenRequest, invalidObject, notFound, type RequestInfo } from './rejection.ts';
+import { decodeObjectBody, decodePatchedBody, warnedEvents } from './request-body.ts';
 import { writeEvents } from './writes.ts';
 
-/** Metadata only the API server writes; a client's copy of these is ignored. */
+/** Metadata only the API server writes; a client's copy of these is ignored (or refused, see immutableMetadataErrors). */
 function systemMetadata(current: ObjectMeta): Partial<ObjectMeta> {
   const { name, namespace, uid, creationTimestamp, resourceVersion, generation, deletionTimestamp, deletionGracePeriodSeconds, generateName } = current;
-  const kept = { name, namespace, uid, creationTimestamp, resourceVersion, generation, deletionTimestamp, deletionGracePeriodSeconds, generateName };
-  return Object.fromEntries(Object.entries(kept).filter(([, value]) => value !== undefined));
+  return { name, namespace, uid, creationTimestamp, resourceVersion, generation, deletionTimestamp, deletionGracePeriodSeconds, generateName };
+}
+
+/** The metadata without the fields that are undefined (absent). */
+function defined(metadata: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined));
 }
 
 /**
- * The candidate object: the client's fields over the current ones, status kept where the kind has
+ * The candidate object: the client's fields in place of the current ones, status kept where the kind has
  * a status subresource, system metadata always kept. With `keepAbsentMetadata` (an apply) a
  * metadata field the manifest leaves out keeps its value; an update or patch result is whole.
  */
@@ -33,30 +39,41 @@ function candidate(definition: KindDefinition, current: KubeObject, given: Json,
   const { metadata: givenMetadata, status, apiVersion: _a, kind: _k, ...fields } = given;
   const clientMetadata = isRecord(givenMetadata) ? givenMetadata : {};
   const base = keepAbsentMetadata ? current.metadata : {};
-  const metadata = { ...base, ...clientMetadata, ...systemMetadata(current.metadata) } as ObjectMeta;
+  // A cluster-scoped object has no namespace, whatever the client sends (the request's scope wins).
+  const { namespace: _ns, ...scoped } = clientMetadata;
+  const metadata = defined({ ...base, ...(definition.namespaced ? clientMetadata : scoped), ...systemMetadata(current.metadata) }) as unknown as ObjectMeta;
   const keptStatus = definition.statusSubresource || status === undefined ? current.status : status;
-  const object = { ...current, ...fields, metadata } as KubeObject;
+  // The body replaces the object, as a PUT does: a field it leaves out (spec included) is gone.
+  const object = { apiVersion: current.apiVersion, kind: current.kind, ...fields, metadata } as KubeObject;
   return keptStatus === undefined ? object : { ...object, status: keptStatus };
 }
 
-function validateMetadata(next: KubeObject, current: KubeObject) {
-  const errors = validateLabels('metadata.labels', next.metadata.labels);
-  if (current.metadata.deletionTimestamp !== undefined) {
-    const added = (next.metadata.finalizers ?? []).filter((finalizer) => !(current.metadata.finalizers ?? []).includes(finalizer));
-    if (added.length > 0) errors.push(forbidden('metadata.finalizers', `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map(goValue).join(', ')}}`));
+/**
+ * checkName: the object a request carries must be the one it names. An empty name or namespace
+ * is taken from the request; a cluster-scoped request has no namespace to disagree with.
+ */
+function identityMismatch(body: Json, request: RequestInfo & { readonly name: string }, namespaced: boolean): EventBody | undefined {
+  const metadata = isRecord(body.metadata) ? body.metadata : {};
+  const name = typeof metadata.name === 'string' ? metadata.name : '';
+  if (name !== '' && name !== request.name) return badRequest(request, `the name of the object (${name}) does not match the name on the URL (${request.name})`);
+  const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : '';
+  const expected = request.namespace ?? 'default';
+  if (namespaced && namespace !== '' && namespace !== expected) {
+    return badRequest(request, `the namespace of the provided object (${namespace}) does not match the namespace sent on the request (${expected})`);
   }
-  return errors;
+  return undefined;
 }
 
-/** The common end of every update path. */
-export function finishUpdate(definition: KindDefinition, current: KubeObject, given: KubeObject, request: RequestInfo, state: ClusterState): EventBody[] {
+/** The common end of every update path; `clientErrors` are those found in what the client sent. */
+export function finishUpdate(definition: KindDefinition, current: KubeObject, given: KubeObject, request: RequestInfo, state: ClusterState, clientErrors: readonly FieldError[] = []): EventBody[] {
   const admitted = definition.admitUpdate?.(given, current, state) ?? { object: given };
   if ('forbidden' in admitted) return [forbiddenRequest(request, admitted.forbidden)];
   const next = admitted.object;
-  const metadataErrors = validateMetadata(next, current);
-  if (metadataErrors.length > 0) return [invalidObject(request, metadataErrors)];
+  const metadataErrors = [...clientErrors, ...validateObjectMetaUpdate(next.metadata, current.metadata)];
   const prepared = definition.prepareForUpdate(next, current, state);
-  if ('errors' in prepared) return [invalidObject(request, prepared.errors)];
+  // Upstream's strategies validate the metadata first, then the rest, and report both.
+  const errors = [...metadataErrors, ...('errors' in prepared ? prepared.errors : [])];
+  if (errors.length > 0 || 'errors' in prepared) return [invalidObject(request, errors)];
   let object = prepared.object;
   if (sameJson(object, current)) return [];
   if (definition.generation && !sameJson(object.spec, current.spec)) {
@@ -75,7 +92,11 @@ export function applyToExisting(definition: KindDefinition, current: KubeObject,
   const request = requestFor('update', current.kind, namespace, name);
   const expected = isRecord(manifest.metadata) ? manifest.metadata.resourceVersion : undefined;
   if (typeof expected === 'string' && expected !== current.metadata.resourceVersion) return [conflict(request)];
-  return finishUpdate(definition, current, candidate(definition, current, manifest, true), request, state);
+  return finishUpdate(definition, current, candidate(definition, current, manifest, true), request, state, clientErrors(manifest, current));
+}
+
+function clientErrors(body: Json, current: KubeObject): FieldError[] {
+  return immutableMetadataErrors(isRecord(body.metadata) ? body.metadata : {}, current.metadata);
 }
 
 type Found = { readonly definition: KindDefinition; readonly current: KubeObject } | { readonly refused: EventBody };
@@ -99,8 +120,12 @@ export function admitUpdate(command: Extract<Command, { type: 'update' }>, state
   const request = requestFor('update', kind, metadata.namespace, metadata.name);
   const target = found(state, request, metadata.resourceVersion, metadata.uid);
   if ('refused' in target) return [target.refused];
-  const next = candidate(target.definition, target.current, command.object as Json, false);
-  return finishUpdate(target.definition, target.current, next, request, state);
+  const decoded = decodeObjectBody(target.definition, command.object as Json, request, command.fieldValidation);
+  if ('refused' in decoded) return [decoded.refused];
+  const mismatch = identityMismatch(decoded.body, request, target.definition.namespaced);
+  if (mismatch !== undefined) return [mismatch];
+  const next = candidate(target.definition, target.current, decoded.body, false);
+  return [...finishUpdate(target.definition, target.current, next, request, state, clientErrors(decoded.body, target.current)), ...warnedEvents(request, decoded.warnings)];
 }
 
 export function admitPatch(command: Extract<Command, { type: 'patch' }>, state: ClusterState): EventBody[] {
@@ -110,8 +135,12 @@ export function admitPatch(command: Extract<Command, { type: 'patch' }>, state: 
   if (!isRecord(command.patch)) return [badRequest(request, 'the patch must be a JSON or YAML object (a JSON merge patch)')];
   const patched = applyMergePatch(target.current, command.patch);
   if (!isRecord(patched)) return [badRequest(request, 'the patch must leave an object')];
-  const next = candidate(target.definition, target.current, patched, false);
-  return finishUpdate(target.definition, target.current, next, request, state);
+  const decoded = decodePatchedBody(target.definition, patched, request, command.fieldValidation);
+  if ('refused' in decoded) return [decoded.refused];
+  const mismatch = identityMismatch(decoded.body, request, target.definition.namespaced);
+  if (mismatch !== undefined) return [mismatch];
+  const next = candidate(target.definition, target.current, decoded.body, false);
+  return [...finishUpdate(target.definition, target.current, next, request, state, clientErrors(decoded.body, target.current)), ...warnedEvents(request, decoded.warnings)];
 }
 
 export function admitRemoveFinalizer(command: Extract<Command, { type: 'removeFinalizer' }>, state: ClusterState): EventBody[] {

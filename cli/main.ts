@@ -47,7 +47,8 @@ function buildProgram(io: CliIo, exitWith: (code: number) => void): Command {
     .option('--out <file>', 'write the log of the run to this file (NDJSON)')
     .option('-q, --quiet', 'print only expectations and the summary')
     .option('--events', 'also tell the core/v1 Events components record (SuccessfulCreate, ScalingReplicaSet, ...)')
-    .action((scenario: string, flags: { seed?: string; until?: string; out?: string; quiet?: boolean; events?: boolean }) => {
+    .option('--strict', 'refuse manifests with unknown fields (fieldValidation=Strict), and exit 1 if any request of the scenario is refused or warned about')
+    .action((scenario: string, flags: { seed?: string; until?: string; out?: string; quiet?: boolean; events?: boolean; strict?: boolean }) => {
       const lines = {
         out: (line: string) => io.out(`${line}\n`),
         err: (line: string) => io.err(`${line}\n`),

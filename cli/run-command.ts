@@ -1,5 +1,6 @@
 // `ksim run <scenario>`: simulates, tells the story as it happens, checks the expectations, and
-// optionally writes the log. Exit 0 when every expectation held, 1 when one failed, 2 on bad input.
+// optionally writes the log. Exit 0 when every expectation held, 1 when one failed (or, strict,
+// when a request of the scenario was refused or warned about), 2 on bad input.
 
 import { formatDurationMs, parseDurationMs } from '../core/duration.ts';
 import { ControllerError, LivelockError } from '../core/engine.ts';
@@ -7,7 +8,7 @@ import { LogWriter, logHeader } from '../replay/log-file.ts';
 import { Storyteller } from '../replay/story.ts';
 import type { ExpectationResult } from '../scenarios/expectations.ts';
 import { loadScenarioFile } from '../scenarios/load.ts';
-import { DEFAULT_SEED, ScenarioError, simulate } from '../scenarios/simulate.ts';
+import { DEFAULT_SEED, type RequestCounts, ScenarioError, simulate, type SimulationResult } from '../scenarios/simulate.ts';
 
 export interface RunOptions {
   readonly scenario: string;
@@ -17,6 +18,8 @@ export interface RunOptions {
   readonly quiet?: boolean;
   /** Also tell the core/v1 Events components record. */
   readonly events?: boolean;
+  /** Refuse unknown manifest fields, and fail the run on any refused or warned request of the scenario. */
+  readonly strict?: boolean;
 }
 
 export interface Output {
@@ -43,6 +46,25 @@ function parseUntil(text: string | undefined): number | undefined | string {
 
 function expectationLine(result: ExpectationResult): string {
   return `[${formatDurationMs(result.atMs).padStart(7)}] expect ${result.passed ? 'PASS' : 'FAIL'}  ${result.description} (${result.detail})`;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The last line: how long, how many events, what became of the scenario's requests and expectations. */
+export function summaryLine(result: SimulationResult): string {
+  const failed = result.expectations.filter((expectation) => !expectation.passed).length;
+  const passed = result.expectations.length - failed;
+  const { rejected, warnings } = result.requests;
+  const unreached = result.unreached.length > 0 ? `, ${result.unreached.length} not reached` : '';
+  return `ran ${formatDurationMs(result.endMs)} of virtual time, ${result.state.rev} events, seed ${result.seed}; requests: ${rejected} rejected, ${plural(warnings, 'warning')}; expectations: ${passed} passed, ${failed} failed${unreached}`;
+}
+
+/** Under strict, what fails the run besides expectations; '' when nothing does. */
+function strictFailure({ rejected, warnings }: RequestCounts): string {
+  if (rejected + warnings === 0) return '';
+  const parts = [rejected > 0 ? plural(rejected, 'rejected request') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter((part) => part !== '');
+  const verb = rejected + warnings === 1 ? 'fails' : 'fail';
+  return `strict: ${parts.join(' and ')} ${verb} the run`;
 }
 
 function openWriter(path: string | undefined, seed: number, raw: Record<string, unknown>): LogWriter | undefined | string {
@@ -83,6 +105,7 @@ export function runCommand(options: RunOptions, io: Output = consoleOutput): num
       {
         seed,
         ...(untilOption === undefined ? {} : { untilMs: untilOption as number }),
+        ...(options.strict === true ? { strict: true } : {}),
         keepEvents: false,
         onEvent: (event) => {
           writer?.append(event);
@@ -94,14 +117,18 @@ export function runCommand(options: RunOptions, io: Output = consoleOutput): num
       options.scenario,
     );
     writer?.close();
-    const failed = result.expectations.filter((expectation) => !expectation.passed).length;
-    const passed = result.expectations.length - failed;
-    io.out(`ran ${formatDurationMs(result.endMs)} of virtual time, ${result.state.rev} events, seed ${seed}; expectations: ${passed} passed, ${failed} failed`);
+    for (const { atMs, description, place } of result.unreached) {
+      io.out(`[${formatDurationMs(atMs).padStart(7)}] expect NOT REACHED  ${description} (${place}: after the run stopped at ${formatDurationMs(result.endMs)})`);
+    }
+    const failed = result.expectations.some((expectation) => !expectation.passed);
+    const strictFailed = result.strict ? strictFailure(result.requests) : '';
+    if (strictFailed !== '') io.out(strictFailed);
+    io.out(summaryLine(result));
     if (result.stoppedAtHorizon) {
       io.out(`stopped at ${formatDurationMs(result.endMs)}: the run never went idle (a pod in CrashLoopBackOff keeps restarting); give the scenario an \`until\``);
     }
     if (options.out !== undefined) io.out(`log written to ${options.out}`);
-    return failed > 0 ? EXIT_EXPECTATION_FAILED : EXIT_OK;
+    return failed || strictFailed !== '' ? EXIT_EXPECTATION_FAILED : EXIT_OK;
   } catch (error) {
     writer?.close();
     if (error instanceof ScenarioError) {

@@ -43,15 +43,28 @@ interface PodTarget {
 
 export type PropagationPolicy = 'Orphan' | 'Background' | 'Foreground';
 
+/**
+ * The request's fieldValidation: what the API server does with fields the kind does not have.
+ * Warn (the API server's default) drops them with a warning, Strict refuses the request, Ignore
+ * drops them silently.
+ */
+export type FieldValidation = 'Ignore' | 'Warn' | 'Strict';
+
+/** Requests that carry an object (or a patch of one) the API server decodes. */
+interface Body {
+  readonly fieldValidation?: FieldValidation;
+}
+
 export type RolloutAction = 'undo' | 'pause' | 'resume' | 'restart';
 
 export type Command =
-  | (Request & { readonly type: 'apply'; readonly manifest: unknown })
-  | (Request & { readonly type: 'create'; readonly manifest: unknown })
+  /** `source`: the item's place when the manifest is one of a List's items ("steps[3].apply.items[2]"). */
+  | (Request & Body & { readonly type: 'apply'; readonly manifest: unknown; readonly source?: string })
+  | (Request & Body & { readonly type: 'create'; readonly manifest: unknown })
   /** A whole object written back (client-go's Update); its resourceVersion is the precondition. */
-  | (Request & { readonly type: 'update'; readonly object: KubeObject })
+  | (Request & Body & { readonly type: 'update'; readonly object: KubeObject })
   /** A JSON merge patch (RFC 7386) of the object's fields; status is the status subresource's. */
-  | (Request & { readonly type: 'patch'; readonly patch: unknown } & KindTarget)
+  | (Request & Body & { readonly type: 'patch'; readonly patch: unknown } & KindTarget)
   | (Request & { readonly type: 'updateStatus'; readonly status: unknown } & KindTarget)
   | (Request & { readonly type: 'scale'; readonly replicas: number } & KindTarget)
   | (Request & {

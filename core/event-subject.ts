@@ -51,6 +51,7 @@ export function eventSubject(event: KsimEvent): EventSubject {
     case 'event/recorded':
       return named(event.involvedObject.kind, event.involvedObject.namespace, event.involvedObject.name);
     case 'request/rejected':
+    case 'request/warned':
       return named(event.request.kind, event.request.namespace, event.request.name);
     default:
       return assertNever(event);
@@ -69,7 +70,7 @@ export function eventTouches(
 ): boolean {
   const subject = eventSubject(event);
   if (subject.kind !== kind || subject.name !== name) return false;
-  if (subject.namespace === undefined && event.type === 'request/rejected') return true;
+  if (subject.namespace === undefined && (event.type === 'request/rejected' || event.type === 'request/warned')) return true;
   return (subject.namespace ?? '') === (namespace ?? '');
 }
 

@@ -39,6 +39,8 @@ const OwnerReferenceValue = objectOf<OwnerReference>(
 const ObjectReferenceValue = objectOf<ObjectReference>('ObjectReference', t.type({ kind: t.string, name: t.string }));
 
 const Named = { namespace: t.string, name: t.string };
+/** `source`: where in the scenario a List item came from ("steps[3].apply.items[2]"), as kubectl names no item itself. */
+const RequestInfo = t.intersection([t.type({ verb: t.string, kind: t.string }), t.partial({ namespace: t.string, name: t.string, source: t.string })]);
 /** A generic event names its object by kind; cluster-scoped kinds have no namespace. */
 const KindNamed = t.intersection([t.type({ kind: t.string, name: t.string }), t.partial({ namespace: t.string })]);
 const withKindNamed = <P extends t.Props>(props: P) => t.intersection([KindNamed, t.type(props)]);
@@ -84,11 +86,13 @@ export const eventPayloads = {
     source: t.string,
   }),
   'request/rejected': t.type({
-    request: t.intersection([t.type({ verb: t.string, kind: t.string }), t.partial({ namespace: t.string, name: t.string })]),
+    request: RequestInfo,
     code: t.number,
     reason: t.string,
     message: t.string,
   }),
+  /** Warnings the API server returned with a request (unknown fields, deduplicated owner references). */
+  'request/warned': t.type({ request: RequestInfo, warnings: t.array(t.string) }),
 } as const;
 
 type Payloads = typeof eventPayloads;

@@ -8,6 +8,7 @@ import type { PropagationPolicy } from '../core/commands.ts';
 import type { KubeObject } from '../core/objects.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import type { DescribeWriter } from './describe/describe-writer.ts';
+import type { StructType } from './schema/field-types.ts';
 import type { FieldError } from './validation/field-errors.ts';
 
 /** Defaulting and validation's verdict: the object to store, or why not. */
@@ -42,6 +43,12 @@ export interface KindNames {
 }
 
 export interface KindDefinition<T extends KubeObject = KubeObject> extends KindNames {
+  /**
+   * The kind's known fields, as upstream's Go types declare them: the API server decodes every
+   * request against it (a field it does not know is an unknown field), and expectations check
+   * their paths against it.
+   */
+  readonly fields: StructType;
   /** metadata.generation starts at 1 and counts changes of spec. */
   readonly generation: boolean;
   /** Status is written only through the status subresource; applies and updates keep it. */

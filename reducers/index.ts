@@ -45,6 +45,7 @@ function reduceKind(state: ClusterState, event: KsimEvent): ClusterState {
     case 'event/recorded':
       return reduceRecordedEvent(state, event);
     case 'request/rejected':
+    case 'request/warned':
       return state;
     default:
       return assertNever(event);

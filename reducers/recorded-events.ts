@@ -1,5 +1,6 @@
 // core/v1 Events as a component's event recorder leaves them: the first of a kind creates an
-// Event, a repeat (admission names the same Event) counts up and moves lastTimestamp, as
+// Event, a repeat (admission names the same Event) counts up and moves lastTimestamp (and takes
+// the latest message, which changes on a combined Event), as
 // client-go's EventCorrelator does for identical events. Events have an index of their own (by the
 // object they are about) and none of the generic ones, which would pay for every one of them.
 
@@ -55,7 +56,7 @@ export function reduceRecordedEvent(state: ClusterState, event: EventOf<'event/r
   const key = objectKey(event.namespace, event.name);
   const current = table.get(key) as KubeEvent | undefined;
   const next: KubeEvent =
-    current === undefined ? created(event) : { ...current, count: current.count + 1, lastTimestamp: toTimestamp(event.time) };
+    current === undefined ? created(event) : { ...current, count: current.count + 1, lastTimestamp: toTimestamp(event.time), message: event.message };
   const objects = state.objects.set(EVENT_KIND, table.set(key, stamp(next, event.rev)));
   const uid = event.involvedObject.uid;
   if (current !== undefined || uid === undefined) return { ...state, objects };

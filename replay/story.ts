@@ -34,7 +34,7 @@ const TYPE_WIDTH = 24;
 function subjectText(event: KsimEvent): string {
   const subject = eventSubject(event);
   const path = subjectPath(subject);
-  return event.type.startsWith('object/') || event.type === 'request/rejected' || event.type === 'event/recorded' ? `${subject.kind} ${path}` : path;
+  return event.type.startsWith('object/') || event.type.startsWith('request/') || event.type === 'event/recorded' ? `${subject.kind} ${path}` : path;
 }
 
 export function formatStoryLine(event: KsimEvent, detail: string, revWidth = 3): string {
@@ -57,7 +57,14 @@ function readinessWithReason(conditions: readonly Condition[] | undefined): stri
 }
 
 function rejectedDetail(event: EventOf<'request/rejected'>): string {
-  return `${event.request.verb}: ${event.code} ${event.reason}: ${event.message}`;
+  // An error that is no API status (etcd's refusal of a create with a resourceVersion) has no reason.
+  const status = event.reason === '' ? String(event.code) : `${event.code} ${event.reason}`;
+  return `${requestText(event.request)}: ${status}: ${event.message}`;
+}
+
+/** The verb, and the List item the request was made for ("create steps[3].apply.items[2]"). */
+function requestText(request: EventOf<'request/rejected'>['request']): string {
+  return request.source === undefined ? request.verb : `${request.verb} ${request.source}`;
 }
 
 function resourcesDetail(resources: Readonly<Record<string, string>>): string {
@@ -140,6 +147,8 @@ export class Storyteller {
         return { detail: `${event.eventType} ${event.reason}: ${event.message}`, noise: 'event' };
       case 'request/rejected':
         return { detail: rejectedDetail(event) };
+      case 'request/warned':
+        return { detail: `${requestText(event.request)}: ${event.warnings.map((warning) => `Warning: ${warning}`).join('; ')}` };
       default:
         return assertNever(event);
     }

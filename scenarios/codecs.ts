@@ -5,6 +5,7 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { parseDurationMs } from '../core/duration.ts';
 import { parseQuantity } from '../core/quantity.ts';
+import { keyedBy } from './strict-keys.ts';
 
 export const DurationMs = new t.Type<number, string, unknown>(
   'a duration like 500ms, 90s, 5m or 1h',
@@ -78,7 +79,7 @@ const NamedNode = t.intersection([t.type({ name: t.string }), NodeCommon]);
 const NodeSeries = t.intersection([t.type({ namePrefix: t.string, count: PositiveNumber }), NodeCommon]);
 
 /** A single node (`name`) or a numbered series (`namePrefix` and `count`), told apart by their keys. */
-export const NodeGroup = new t.Type<t.TypeOf<typeof NamedNode> | t.TypeOf<typeof NodeSeries>, unknown, unknown>(
+export const NodeGroup = keyedBy(new t.Type<t.TypeOf<typeof NamedNode> | t.TypeOf<typeof NodeSeries>, unknown, unknown>(
   'NodeGroup',
   (value): value is t.TypeOf<typeof NamedNode> | t.TypeOf<typeof NodeSeries> => NamedNode.is(value) || NodeSeries.is(value),
   (value, context) => {
@@ -88,7 +89,8 @@ export const NodeGroup = new t.Type<t.TypeOf<typeof NamedNode> | t.TypeOf<typeof
     return t.failure(value, context, 'expected `name`, or `namePrefix` and `count`');
   },
   t.identity,
-);
+  // A `count` says a series too, so a misspelt namePrefix is named as such rather than count.
+), (value) => (('namePrefix' in value || 'count' in value) && !('name' in value) ? NodeSeries : NamedNode));
 
 export const ImageBehaviourSpec = t.partial({
   pull: DurationMs,
@@ -156,7 +158,10 @@ export type Step = { readonly atMs: number } & {
 
 type Json = Record<string, unknown>;
 
-export const StepCodec = new t.Type<Step, Json, unknown>(
+/** The keys a step may have: `at` and the actions (one of them, which StepCodec checks). */
+const StepKeys = t.partial({ at: DurationMs, ...stepActions });
+
+export const StepCodec = keyedBy(new t.Type<Step, Json, unknown>(
   'Step',
   (value): value is Step => typeof value === 'object' && value !== null && 'action' in value,
   (value, context) => {
@@ -175,7 +180,7 @@ export const StepCodec = new t.Type<Step, Json, unknown>(
     return t.success({ atMs: at.right, action, value: decoded.right } as Step);
   },
   (step) => ({ at: `${step.atMs}ms`, [step.action]: step.value }),
-);
+), () => StepKeys);
 
 export const ScenarioCodec = t.intersection([
   t.type({ name: t.string }),
@@ -186,6 +191,8 @@ export const ScenarioCodec = t.intersection([
     nodes: t.array(NodeGroup),
     images: t.record(t.string, ImageBehaviourSpec),
     steps: t.array(StepCodec),
+    /** Refuse, rather than warn about, unknown fields in manifests, and fail the run on any refusal or warning. */
+    strict: t.boolean,
   }),
 ]);
 

@@ -34,6 +34,11 @@ function matchesExpected(actual: unknown, expected: unknown): boolean {
   return sameJson(actual, expected);
 }
 
+/** What an expectation checks, as the run prints it ("Deployment web: status.readyReplicas == 5"). */
+export function describeExpectation(spec: ExpectationSpec): string {
+  return describe(spec, resolveKind(spec.kind)?.kind ?? spec.kind);
+}
+
 function describe(spec: ExpectationSpec, kind: string): string {
   const target = spec.name !== undefined ? `${kind} ${spec.name}` : `${kind}${spec.selector ? ` -l ${spec.selector}` : 's'}`;
   if (spec.count !== undefined) return `${target}: count == ${spec.count}`;

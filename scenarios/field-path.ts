@@ -3,7 +3,7 @@
 // (`metadata.annotations['deployment.kubernetes.io/revision']`), and a filter that picks the first
 // list element whose field has a value (`status.conditions[type=Available].status`).
 
-type Segment = { readonly key: string } | { readonly index: number } | { readonly field: string; readonly equals: string };
+export type Segment = { readonly key: string } | { readonly index: number } | { readonly field: string; readonly equals: string };
 
 const BRACKET = /^\[(?:(\d+)|'([^']*)'|"([^"]*)"|([^=\]]+)=([^\]]*))\]/;
 const NAME = /^[^.[\]]+/;

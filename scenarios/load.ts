@@ -8,6 +8,7 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import { type Document, parseAllDocuments, parseDocument } from 'yaml';
 import { formatDecodeErrors } from '../core/decode-errors.ts';
 import { type Scenario, ScenarioCodec } from './codecs.ts';
+import { unknownKeys } from './strict-keys.ts';
 
 export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly string[] };
 
@@ -67,6 +68,9 @@ function inlineFiles(raw: Record<string, unknown>, baseDir: string, label: strin
 
 /** Decodes an already parsed scenario (from a file, or from a log header). */
 export function decodeScenario(raw: unknown, label: string): Loaded<Scenario> {
+  // An unknown key explains the errors decoding would give (a key misspelt is a key missing), so it comes alone.
+  const unknown = unknownKeys(ScenarioCodec, raw);
+  if (unknown.length > 0) return { ok: false, errors: unknown.map((line) => `${label}: ${line}`) };
   const decoded = ScenarioCodec.decode(raw);
   if (isLeft(decoded)) return { ok: false, errors: formatDecodeErrors(decoded.left).map((line) => `${label}: ${line}`) };
   return { ok: true, value: decoded.right };

@@ -1,12 +1,14 @@
 // Scenario steps become API requests at their virtual times. A step that cannot become a request
-// (a selector that does not parse, a delete that names nothing) is a scenario error, reported
-// before the run starts.
+// (a selector that does not parse, a delete that names nothing, a malformed List) or an
+// expectation that can never hold is a scenario error, reported before the run starts.
 
-import type { Command } from '../core/commands.ts';
+import type { Command, FieldValidation } from '../core/commands.ts';
+import { formatDurationMs } from '../core/duration.ts';
 import { resolveKind } from '../kinds/registry.ts';
 import { parseSelector } from '../core/labels.ts';
 import type { ExpectationSpec, Step } from './codecs.ts';
-import { parseFieldPath } from './field-path.ts';
+import { expectationErrors } from './expectation-checks.ts';
+import { flattenManifest } from './manifest-list.ts';
 
 export interface TimedCommand {
   readonly atMs: number;
@@ -16,12 +18,21 @@ export interface TimedCommand {
 export interface TimedExpectation {
   readonly atMs: number;
   readonly expectation: ExpectationSpec;
+  /** Where the scenario gives it: "steps[5].expect[0]". */
+  readonly place: string;
 }
 
 export interface CompiledSteps {
   readonly commands: readonly TimedCommand[];
   readonly expectations: readonly TimedExpectation[];
   readonly errors: readonly string[];
+}
+
+export interface CompileOptions {
+  /** Refuse unknown manifest fields (fieldValidation=Strict) instead of warning. */
+  readonly strict?: boolean;
+  /** When the scenario ends (its `until`, or a longer --until); a step or expectation after it is an error. */
+  readonly untilMs: number;
 }
 
 const ACTOR = 'user';
@@ -33,22 +44,37 @@ function kindName(kind: string): string {
   return resolveKind(kind)?.kind ?? kind;
 }
 
-/** The kind a step names, which the cluster must serve. */
+/**
+ * The kind a command step names, which the cluster must serve, as kubectl looks it up before it
+ * sends anything. A manifest's kind is the API server's to refuse (with a warning naming the kinds
+ * ksim serves), so the run goes on past it.
+ */
 function unknownKind(step: Step): string | undefined {
   const value = step.value as { kind?: unknown };
-  if (step.action === 'expect' || typeof value !== 'object' || value === null || typeof value.kind !== 'string') return undefined;
+  if (step.action === 'expect' || step.action === 'apply' || step.action === 'applyFile') return undefined;
+  if (typeof value !== 'object' || value === null || typeof value.kind !== 'string') return undefined;
   return resolveKind(value.kind) === undefined ? value.kind : undefined;
 }
 
-function commandsOf(step: Step, path: string): Command[] | string {
+/** kubectl apply of one manifest or several: Lists flattened, each item its own request, in order. */
+function applyCommands(value: unknown, path: string, fieldValidation: FieldValidation): Command[] | string {
+  const given = Array.isArray(value) ? value : [value];
+  const commands: Command[] = [];
+  for (const [index, manifest] of given.entries()) {
+    const flattened = flattenManifest(manifest, Array.isArray(value) ? `${path}[${index}]` : path);
+    if (typeof flattened === 'string') return flattened;
+    for (const { manifest: item, source } of flattened) commands.push({ type: 'apply', actor: ACTOR, manifest: item, fieldValidation, ...(source === undefined ? {} : { source }) });
+  }
+  return commands;
+}
+
+function commandsOf(step: Step, path: string, fieldValidation: FieldValidation): Command[] | string {
   const unknown = unknownKind(step);
   if (unknown !== undefined) return `${path}.${step.action}.kind: the server doesn't have a resource type "${unknown}"`;
   switch (step.action) {
     case 'apply':
-    case 'applyFile': {
-      const manifests = Array.isArray(step.value) ? step.value : [step.value];
-      return manifests.map((manifest) => ({ type: 'apply', actor: ACTOR, manifest }));
-    }
+    case 'applyFile':
+      return applyCommands(step.value, `${path}.${step.action}`, fieldValidation);
     case 'scale': {
       const { kind, namespace = 'default', name, replicas } = step.value;
       return [{ type: 'scale', actor: ACTOR, kind: kindName(kind), namespace, name, replicas }];
@@ -72,7 +98,7 @@ function commandsOf(step: Step, path: string): Command[] | string {
     }
     case 'patch': {
       const { kind, namespace = 'default', name, patch } = step.value;
-      return [{ type: 'patch', actor: ACTOR, kind: kindName(kind), namespace, name, patch }];
+      return [{ type: 'patch', actor: ACTOR, kind: kindName(kind), namespace, name, patch, fieldValidation }];
     }
     case 'cordon':
     case 'uncordon':
@@ -82,21 +108,25 @@ function commandsOf(step: Step, path: string): Command[] | string {
   }
 }
 
-export function compileSteps(steps: readonly Step[], label: string): CompiledSteps {
+export function compileSteps(steps: readonly Step[], label: string, options: CompileOptions): CompiledSteps {
   const commands: TimedCommand[] = [];
   const expectations: TimedExpectation[] = [];
   const errors: string[] = [];
+  const fieldValidation: FieldValidation = options.strict === true ? 'Strict' : 'Warn';
   steps.forEach((step, index) => {
     if (step.action === 'expect') {
-      for (const expectation of step.value) expectations.push({ atMs: step.atMs, expectation });
       for (const [i, expectation] of step.value.entries()) {
-        if (expectation.selector !== undefined && !parseSelector(expectation.selector).ok) errors.push(`${label}: steps[${index}].expect[${i}].selector: not a label selector`);
-        const path = expectation.path === undefined ? [] : parseFieldPath(expectation.path);
-        if (typeof path === 'string') errors.push(`${label}: steps[${index}].expect[${i}].path: ${path}`);
+        const path = `steps[${index}].expect[${i}]`;
+        expectations.push({ atMs: step.atMs, expectation, place: path });
+        errors.push(...expectationErrors(expectation, { path, atMs: step.atMs, untilMs: options.untilMs }).map((line) => `${label}: ${line}`));
       }
       return;
     }
-    const compiled = commandsOf(step, `steps[${index}]`);
+    if (step.atMs > options.untilMs) {
+      errors.push(`${label}: steps[${index}]: at ${formatDurationMs(step.atMs)}, after the run ends at ${formatDurationMs(options.untilMs)}: it would never be sent`);
+      return;
+    }
+    const compiled = commandsOf(step, `steps[${index}]`, fieldValidation);
     if (typeof compiled === 'string') errors.push(`${label}: ${compiled}`);
     else for (const command of compiled) commands.push({ atMs: step.atMs, command });
   });

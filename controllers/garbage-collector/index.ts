@@ -47,6 +47,7 @@ const IRRELEVANT = new Set<KsimEvent['type']>([
   'object/scaled',
   'event/recorded',
   'request/rejected',
+  'request/warned',
 ]);
 
 /** The items a change gives the collector. */

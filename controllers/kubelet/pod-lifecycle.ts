@@ -19,7 +19,7 @@ import { podContext } from './pod-context.ts';
 import { PodRun } from './pod-run.ts';
 import { admittedStatus, isTerminalPhase, lostAtTermination, rebuiltStatus } from './pod-status.ts';
 import { advancePod } from './pod-steps.ts';
-import { podQosClass } from './qos-class.ts';
+import { podQosClass } from '../../core/qos-class.ts';
 import { isTick, msOf, onTick, stampOf } from './ticks.ts';
 
 function deleteCommand(pod: Pod, nodeName: string): Command {

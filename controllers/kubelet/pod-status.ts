@@ -9,7 +9,7 @@ import { podPhase } from './phase.ts';
 import { allocatePodIP, hostIPOf } from './pod-network.ts';
 import { CONTAINER_CREATING, POD_INITIALIZING } from './pod-run.ts';
 import { DEADLINE_EXCEEDED, DEADLINE_MESSAGE } from './pod-steps.ts';
-import { podQosClass } from './qos-class.ts';
+import { podQosClass } from '../../core/qos-class.ts';
 import { stampOf } from './ticks.ts';
 
 export { CONTAINER_CREATING, POD_INITIALIZING };

@@ -5,6 +5,7 @@ import type { KubeEvent } from '../../core/workloads.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describeGeneric } from '../describe/generic.ts';
 import { ageSince } from '../printers/time.ts';
+import { EVENT_FIELDS } from '../schema/config.ts';
 
 const HEADERS = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
 const WIDE_HEADERS = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
@@ -27,6 +28,7 @@ export const EVENT: KindDefinition<KubeEvent> = {
   plural: 'events',
   shortNames: ['ev'],
   namespaced: true,
+  fields: EVENT_FIELDS,
   generation: false,
   statusSubresource: false,
   scale: false,

@@ -5,6 +5,7 @@ import type { Namespace } from '../../core/objects.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describeNamespace } from '../describe/generic.ts';
 import { namespaceHeaders, namespaceRow } from '../printers/generic.ts';
+import { NAMESPACE_FIELDS } from '../schema/config.ts';
 
 export const NAMESPACE: KindDefinition<Namespace> = {
   kind: 'Namespace',
@@ -14,6 +15,7 @@ export const NAMESPACE: KindDefinition<Namespace> = {
   shortNames: ['ns'],
   namespaced: false,
   nameIsLabel: true,
+  fields: NAMESPACE_FIELDS,
   generation: false,
   statusSubresource: true,
   scale: false,

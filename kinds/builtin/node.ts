@@ -6,16 +6,35 @@ import { parseQuantity } from '../../core/quantity.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describeNode } from '../describe/node.ts';
 import { nodeHeaders, nodeRow } from '../printers/nodes.ts';
+import { NODE_FIELDS } from '../schema/node.ts';
 import { validateTaints } from '../validation/affinity.ts';
 import { type FieldError, invalid } from '../validation/field-errors.ts';
 import { isRecord, type Json } from '../validation/workload.ts';
 
+/** Resources counted in whole units (IsIntegerResourceName): pods, the quota's object counts, extended resources. */
+function isIntegerResource(name: string): boolean {
+  const counted = ['pods', 'services', 'replicationcontrollers', 'resourcequotas', 'secrets', 'configmaps', 'persistentvolumeclaims', 'services.nodeports', 'services.loadbalancers'];
+  if (counted.includes(name)) return true;
+  // An extended resource: a domain outside kubernetes.io, and no requests. prefix.
+  return name.includes('/') && !name.includes('kubernetes.io/') && !name.startsWith('requests.');
+}
+
+/** ValidateNodeResources: capacity and allocatable are quantities of 0 or more, whole for counted resources. */
 function validateNodeStatus(status: unknown): FieldError[] {
-  const list = isRecord(status) ? status.capacity : undefined;
-  if (!isRecord(list)) return [];
-  return Object.entries(list)
-    .filter(([, value]) => parseQuantity(value as string) === undefined)
-    .map(([name, value]) => invalid(`status.capacity[${name}]`, value, 'must be a quantity'));
+  if (!isRecord(status)) return [];
+  return (['capacity', 'allocatable'] as const).flatMap((list) => {
+    const resources = status[list];
+    if (!isRecord(resources)) return [];
+    return Object.entries(resources).flatMap(([name, value]) => {
+      const path = `status.${list}.${name}`;
+      const amount = parseQuantity(value as string);
+      if (amount === undefined) return [invalid(path, value, 'must be a quantity')];
+      const errors: FieldError[] = [];
+      if (amount < 0) errors.push(invalid(path, String(value), 'must be greater than or equal to 0'));
+      if (isIntegerResource(name) && !Number.isInteger(amount)) errors.push(invalid(path, String(value), 'must be an integer'));
+      return errors;
+    });
+  });
 }
 
 function validateNodeSpec(spec: unknown): FieldError[] {
@@ -33,6 +52,7 @@ export const NODE: KindDefinition<Node> = {
   plural: 'nodes',
   shortNames: ['no'],
   namespaced: false,
+  fields: NODE_FIELDS,
   generation: false,
   statusSubresource: true,
   scale: false,
@@ -50,7 +70,7 @@ export const NODE: KindDefinition<Node> = {
     return { object };
   },
   prepareForUpdate(next) {
-    const errors = validateNodeSpec(next.spec);
+    const errors = [...validateNodeSpec(next.spec), ...validateNodeStatus(next.status)];
     // A manifest without spec decodes to an empty one upstream; readers of a node rely on it.
     return errors.length > 0 ? { errors } : { object: { ...next, spec: next.spec ?? {} } };
   },

@@ -3,12 +3,14 @@
 // selectors; once created, an update may change metadata, remove scheduling gates, and change the
 // few spec fields upstream lets move (pod-update.ts).
 
+import { podQosClass } from '../../core/qos-class.ts';
 import { sameJson } from '../../core/canonical-json.ts';
 import type { Condition, Pod, PodSpec } from '../../core/objects.ts';
 import { admitPodPriority, keepPodPriority } from '../admission/priority.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describePod } from '../describe/pod.ts';
 import { podHeaders, podRow } from '../printers/pods.ts';
+import { POD_FIELDS } from '../schema/pod.ts';
 import { type FieldError, forbidden } from '../validation/field-errors.ts';
 import { defaultPodForCreate } from '../validation/pod-defaults.ts';
 import { mergeLabelKeys } from '../validation/pod-label-keys.ts';
@@ -55,6 +57,7 @@ export const POD: KindDefinition<Pod> = {
   shortNames: ['po'],
   namespaced: true,
   categories: ['all'],
+  fields: POD_FIELDS,
   generation: false,
   statusSubresource: true,
   scale: false,
@@ -66,7 +69,8 @@ export const POD: KindDefinition<Pod> = {
     const errors = specErrors.length > 0 ? specErrors : validateGatedNodeName('spec', pod.spec as unknown as Record<string, unknown>);
     if (errors.length > 0) return { errors };
     const spec = mergeLabelKeys(defaultPodForCreate(pod.spec), pod.metadata.labels ?? {});
-    return { object: { ...pod, spec, status: { phase: 'Pending', ...initialConditions(pod) } } };
+    // The API server sets the QoS class at creation, from the defaulted spec (requests from limits).
+    return { object: { ...pod, spec, status: { phase: 'Pending', ...initialConditions(pod), qosClass: podQosClass(spec) } } };
   },
   prepareForUpdate(next, current) {
     const errors = validatePodSpec('spec', next.spec);

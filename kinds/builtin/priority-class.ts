@@ -7,6 +7,7 @@ import { admitPriorityClass } from '../admission/priority.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describePriorityClass } from '../describe/priority-class.ts';
 import { priorityClassHeaders, priorityClassRow } from '../printers/priority-class.ts';
+import { PRIORITY_CLASS_FIELDS } from '../schema/policy.ts';
 import { validatePriorityClass, validatePriorityClassUpdate } from '../validation/priority-class.ts';
 
 /** SetDefaults_PriorityClass: preemptionPolicy defaults to PreemptLowerPriority. */
@@ -25,6 +26,7 @@ export const PRIORITY_CLASS: KindDefinition<PriorityClass> = {
   statusSubresource: false,
   scale: false,
   defaultPropagation: 'Background',
+  fields: PRIORITY_CLASS_FIELDS,
   admitCreate: admitPriorityClass,
   admitUpdate: (next, _current, state) => admitPriorityClass(next, state),
   prepareForCreate(given) {

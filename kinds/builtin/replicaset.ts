@@ -6,6 +6,7 @@ import type { ReplicaSet, ReplicaSetStatus } from '../../core/objects.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describeReplicaSet } from '../describe/replicaset.ts';
 import { replicaSetHeaders, replicaSetRow } from '../printers/replicasets.ts';
+import { REPLICA_SET_FIELDS } from '../schema/apps.ts';
 import { invalid } from '../validation/field-errors.ts';
 import { defaultPodSpec } from '../validation/pod-defaults.ts';
 import { podSpecWarnings } from '../validation/pod-warnings.ts';
@@ -30,6 +31,7 @@ export const REPLICA_SET: KindDefinition<ReplicaSet> = {
   shortNames: ['rs'],
   namespaced: true,
   categories: ['all'],
+  fields: REPLICA_SET_FIELDS,
   generation: true,
   statusSubresource: true,
   scale: true,

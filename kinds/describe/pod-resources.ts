@@ -3,6 +3,7 @@
 // to the limits that are set), and its QoS class as qos.GetPodQOS decides it.
 
 import type { Container, Pod, ResourceList } from '../../core/objects.ts';
+import { podQosClass } from '../../core/qos-class.ts';
 import { formatBytes, formatCpuMilli, parseCpuMilli, parseWholeUnits } from '../../core/quantity.ts';
 
 export type Amounts = Map<string, number>;
@@ -45,25 +46,8 @@ export function podRequestsAndLimits(pod: Pod): { requests: Amounts; limits: Amo
   return { requests, limits };
 }
 
-const QOS_RESOURCES = ['cpu', 'memory'];
-
-function positiveQosAmounts(list: ResourceList | undefined): Amounts {
-  return new Map([...amountsOf(list)].filter(([name, amount]) => QOS_RESOURCES.includes(name) && amount > 0));
-}
-
-/** qos.GetPodQOS: BestEffort with no cpu or memory asked for, Guaranteed when every container limits both and requests equal limits. */
+/** The class the API server set at creation; computed for a pod stored without one. */
 export function qosClass(pod: Pod): string {
   if (pod.status.qosClass !== undefined && pod.status.qosClass !== '') return pod.status.qosClass;
-  const requests: Amounts = new Map();
-  const limits: Amounts = new Map();
-  let guaranteed = true;
-  for (const container of [...pod.spec.containers, ...(pod.spec.initContainers ?? [])]) {
-    addInto(requests, positiveQosAmounts(container.resources?.requests));
-    const containerLimits = positiveQosAmounts(container.resources?.limits);
-    addInto(limits, containerLimits);
-    if (!QOS_RESOURCES.every((name) => containerLimits.has(name))) guaranteed = false;
-  }
-  if (requests.size === 0 && limits.size === 0) return 'BestEffort';
-  const matching = [...requests].every(([name, amount]) => limits.get(name) === amount);
-  return guaranteed && matching && requests.size === limits.size ? 'Guaranteed' : 'Burstable';
+  return podQosClass(pod.spec);
 }

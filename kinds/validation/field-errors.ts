@@ -1,19 +1,24 @@
 // Field errors in the words of apimachinery's field.Error, so rejections read as the API server's:
 // "spec.replicas: Invalid value: -1: must be greater than or equal to 0".
 
+import { dns1123LabelErrors, dns1123SubdomainErrors, labelValueErrors, qualifiedNameErrors } from './names.ts';
+
 export interface FieldError {
   readonly path: string;
   readonly text: string;
 }
 
-/** Go's %#v of the values that appear in upstream messages: strings quoted, maps as map[string]string{...}. */
+/**
+ * A value as upstream's field errors print it (v1.34): strings quoted, numbers and booleans bare,
+ * anything else as JSON, maps of strings with their keys sorted as Go's encoder sorts them.
+ */
 export function goValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (!Array.isArray(value) && typeof value === 'object' && Object.values(value).every((v) => typeof v === 'string')) {
     const entries = Object.entries(value as Record<string, string>).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `map[string]string{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(', ')}}`;
+    return JSON.stringify(Object.fromEntries(entries));
   }
   return JSON.stringify(value);
 }
@@ -52,49 +57,23 @@ export function aggregate(errors: readonly FieldError[]): string {
   return texts.length === 1 ? (texts[0] as string) : `[${texts.join(', ')}]`;
 }
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 export function validateDns1123Subdomain(path: string, value: string): FieldError[] {
-  if (value.length > 253) return [invalid(path, value, 'must be no more than 253 characters')];
-  if (DNS1123_SUBDOMAIN.test(value)) return [];
-  return [
-    invalid(
-      path,
-      value,
-      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-    ),
-  ];
+  return dns1123SubdomainErrors(value).map((message) => invalid(path, value, message));
 }
 
 export function validateDns1123Label(path: string, value: string): FieldError[] {
-  if (value.length > 63) return [invalid(path, value, 'must be no more than 63 characters')];
-  if (DNS1123_LABEL.test(value)) return [];
-  return [
-    invalid(
-      path,
-      value,
-      "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
-    ),
-  ];
+  return dns1123LabelErrors(value).map((message) => invalid(path, value, message));
 }
 
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-
+/** ValidateLabels: each key a qualified name, each value a label value; errors name the map, as upstream's do. */
 export function validateLabels(path: string, labels: unknown): FieldError[] {
   if (labels === undefined) return [];
   if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) return [invalid(path, labels, 'must be a map of strings')];
   const errors: FieldError[] = [];
   for (const [key, value] of Object.entries(labels)) {
-    const name = key.includes('/') ? key.slice(key.indexOf('/') + 1) : key;
-    if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) {
-      errors.push(invalid(path, key, "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"));
-    }
+    errors.push(...qualifiedNameErrors(key).map((message) => invalid(path, key, message)));
     if (typeof value !== 'string') errors.push(invalid(`${path}.${key}`, value, 'must be a string'));
-    else if (value.length > 63 || !LABEL_VALUE.test(value)) {
-      errors.push(invalid(path, value, "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"));
-    }
+    else errors.push(...labelValueErrors(value).map((message) => invalid(path, value, message)));
   }
   return errors;
 }

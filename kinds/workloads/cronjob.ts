@@ -10,6 +10,7 @@ import { cronJobColumns } from '../printers/workloads.ts';
 import { type FieldError, invalid, required, unsupported } from '../validation/field-errors.ts';
 import { isRecord, validateCount, validateTemplate } from '../validation/workload.ts';
 import { validateIndexed, validateJobSpec } from './job.ts';
+import { CRON_JOB_FIELDS } from '../schema/batch.ts';
 import { specOf, withDefaultedTemplate, workloadKind } from './workload-kind.ts';
 
 /** A job's name is the CronJob's and an 11-character suffix; both must fit in 63. */
@@ -64,6 +65,7 @@ export function tellCronJobStatus(status: unknown): string {
 
 export const CRON_JOB = workloadKind<CronJob>({
   names: { kind: 'CronJob', group: 'batch', version: 'v1', plural: 'cronjobs', shortNames: ['cj'], namespaced: true, categories: ['all'] },
+  fields: CRON_JOB_FIELDS,
   scale: false,
   defaults,
   validate,

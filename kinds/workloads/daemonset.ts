@@ -8,6 +8,7 @@ import type { DaemonSet, DaemonSetStatus } from '../../core/workloads.ts';
 import { daemonSetColumns } from '../printers/workloads.ts';
 import { type FieldError, invalid, unsupported } from '../validation/field-errors.ts';
 import { isRecord, validateCount, validateIntOrPercent, validateSelector, validateTemplate } from '../validation/workload.ts';
+import { DAEMON_SET_FIELDS } from '../schema/apps.ts';
 import { specOf, withDefaultedTemplate, workloadKind } from './workload-kind.ts';
 
 function defaults(set: DaemonSet): DaemonSet {
@@ -74,6 +75,7 @@ function templateGeneration(set: DaemonSet): number {
 
 export const DAEMON_SET = workloadKind<DaemonSet>({
   names: { kind: 'DaemonSet', group: 'apps', version: 'v1', plural: 'daemonsets', shortNames: ['ds'], namespaced: true, categories: ['all'] },
+  fields: DAEMON_SET_FIELDS,
   scale: false,
   defaults,
   validate,

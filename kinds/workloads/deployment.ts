@@ -8,6 +8,7 @@ import type { Deployment, DeploymentStatus } from '../../core/workloads.ts';
 import { deploymentColumns } from '../printers/workloads.ts';
 import { type FieldError, forbidden, invalid, unsupported } from '../validation/field-errors.ts';
 import { isRecord, validateCount, validateIntOrPercent, validateReplicatedSpec } from '../validation/workload.ts';
+import { DEPLOYMENT_FIELDS } from '../schema/apps.ts';
 import { specOf, withDefaultedTemplate, workloadKind } from './workload-kind.ts';
 
 function defaults(deployment: Deployment): Deployment {
@@ -75,6 +76,7 @@ export function tellDeploymentStatus(status: unknown): string {
 
 export const DEPLOYMENT = workloadKind<Deployment>({
   names: { kind: 'Deployment', group: 'apps', version: 'v1', plural: 'deployments', shortNames: ['deploy'], namespaced: true, categories: ['all'] },
+  fields: DEPLOYMENT_FIELDS,
   scale: true,
   defaults,
   validate,

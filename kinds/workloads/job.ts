@@ -10,6 +10,7 @@ import type { Job, JobStatus } from '../../core/workloads.ts';
 import { jobColumns } from '../printers/workloads.ts';
 import { type FieldError, invalid, MAX_INT32, required, unsupported } from '../validation/field-errors.ts';
 import { isRecord, validateCount, validateSelector, validateTemplate } from '../validation/workload.ts';
+import { JOB_FIELDS } from '../schema/batch.ts';
 import { specOf, withDefaultedTemplate, workloadKind } from './workload-kind.ts';
 
 export const CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid';
@@ -112,6 +113,7 @@ export function tellJobStatus(status: unknown): string {
 
 export const JOB = workloadKind<Job>({
   names: { kind: 'Job', group: 'batch', version: 'v1', plural: 'jobs', shortNames: [], namespaced: true, categories: ['all'] },
+  fields: JOB_FIELDS,
   scale: false,
   defaultPropagation: 'Orphan',
   defaults,

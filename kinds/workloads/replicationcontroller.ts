@@ -8,6 +8,7 @@ import { replicationControllerColumns } from '../printers/workloads.ts';
 import { tellReplicaStatus } from '../builtin/replicaset.ts';
 import { type FieldError, required, validateLabels } from '../validation/field-errors.ts';
 import { isRecord, validateCount, validateTemplate } from '../validation/workload.ts';
+import { REPLICATION_CONTROLLER_FIELDS } from '../schema/apps.ts';
 import { specOf, withDefaultedTemplate, workloadKind } from './workload-kind.ts';
 
 function templateLabels(spec: Record<string, unknown>): Record<string, string> | undefined {
@@ -35,6 +36,7 @@ function validate(rc: ReplicationController): FieldError[] {
 
 export const REPLICATION_CONTROLLER = workloadKind<ReplicationController>({
   names: { kind: 'ReplicationController', group: '', version: 'v1', plural: 'replicationcontrollers', shortNames: ['rc'], namespaced: true, categories: ['all'] },
+  fields: REPLICATION_CONTROLLER_FIELDS,
   scale: true,
   defaultPropagation: 'Orphan',
   defaults,

@@ -9,6 +9,7 @@ import type { StatefulSet, StatefulSetStatus } from '../../core/workloads.ts';
 import { statefulSetColumns } from '../printers/workloads.ts';
 import { type FieldError, forbidden, invalid, required, unsupported } from '../validation/field-errors.ts';
 import { isRecord, validateCount, validateSelector, validateTemplate } from '../validation/workload.ts';
+import { STATEFUL_SET_FIELDS } from '../schema/apps.ts';
 import { specOf, withDefaultedTemplate, workloadKind } from './workload-kind.ts';
 
 function defaultedStrategy(given: unknown): Record<string, unknown> {
@@ -104,6 +105,7 @@ export function tellStatefulSetStatus(status: unknown): string {
 
 export const STATEFUL_SET = workloadKind<StatefulSet>({
   names: { kind: 'StatefulSet', group: 'apps', version: 'v1', plural: 'statefulsets', shortNames: ['sts'], namespaced: true, categories: ['all'] },
+  fields: STATEFUL_SET_FIELDS,
   scale: true,
   defaults,
   validate,

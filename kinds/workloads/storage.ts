@@ -10,6 +10,8 @@ import { describePersistentVolumeClaim } from '../describe/persistentvolumeclaim
 import { controllerRevisionColumns, persistentVolumeClaimColumns } from '../printers/workloads.ts';
 import { invalid } from '../validation/field-errors.ts';
 import { isRecord } from '../validation/workload.ts';
+import { CONTROLLER_REVISION_FIELDS } from '../schema/apps.ts';
+import { PERSISTENT_VOLUME_CLAIM_FIELDS } from '../schema/storage.ts';
 
 export const PERSISTENT_VOLUME_CLAIM: KindDefinition<PersistentVolumeClaim> = {
   kind: 'PersistentVolumeClaim',
@@ -18,6 +20,7 @@ export const PERSISTENT_VOLUME_CLAIM: KindDefinition<PersistentVolumeClaim> = {
   plural: 'persistentvolumeclaims',
   shortNames: ['pvc'],
   namespaced: true,
+  fields: PERSISTENT_VOLUME_CLAIM_FIELDS,
   generation: false,
   statusSubresource: true,
   scale: false,
@@ -41,6 +44,7 @@ export const CONTROLLER_REVISION: KindDefinition<ControllerRevision> = {
   plural: 'controllerrevisions',
   shortNames: [],
   namespaced: true,
+  fields: CONTROLLER_REVISION_FIELDS,
   generation: false,
   statusSubresource: false,
   scale: false,

@@ -4,6 +4,7 @@
 
 import type { KubeObject, PodTemplateSpec } from '../../core/objects.ts';
 import type { KindDefinition, KindNames, Prepared } from '../definition.ts';
+import type { StructType } from '../schema/field-types.ts';
 import { describeGeneric } from '../describe/generic.ts';
 import type { FieldError } from '../validation/field-errors.ts';
 import { defaultPodSpec } from '../validation/pod-defaults.ts';
@@ -11,6 +12,8 @@ import { podSpecWarnings } from '../validation/pod-warnings.ts';
 
 export interface WorkloadParts<T extends KubeObject> {
   readonly names: KindNames;
+  /** The kind's known fields (see KindDefinition.fields). */
+  readonly fields: StructType;
   readonly scale: boolean;
   readonly defaultPropagation?: KindDefinition['defaultPropagation'];
   /**
@@ -56,6 +59,7 @@ export function workloadKind<T extends KubeObject>(parts: WorkloadParts<T>): Kin
   };
   return {
     ...parts.names,
+    fields: parts.fields,
     generation: true,
     statusSubresource: true,
     scale: parts.scale,

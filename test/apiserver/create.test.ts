@@ -31,6 +31,16 @@ describe('admission: create', () => {
     expect(container?.imagePullPolicy).toBe('Always');
   });
 
+  it('sets the QoS class at creation from the defaulted spec, as the pod strategy does', () => {
+    const api = new ApiHarness();
+    const withResources = (name: string, resources: Record<string, unknown>) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'a', image: 'app', resources }] } });
+    api.apply(withResources('limits-only', { limits: { cpu: '1', memory: '1Gi' } }));
+    api.apply(withResources('cpu-limit-only', { limits: { cpu: '1' } }));
+    api.apply(withResources('none', {}));
+    const classes = ['limits-only', 'cpu-limit-only', 'none'].map((name) => api.state.pods.get(`default/${name}`)?.status.qosClass);
+    expect(classes).toEqual(['Guaranteed', 'Burstable', 'BestEffort']);
+  });
+
   it('draws a five-character suffix for generateName', () => {
     const api = new ApiHarness(7);
     api.apply({ ...podManifest('x'), metadata: { generateName: 'web-' } });
@@ -46,7 +56,7 @@ describe('admission: create', () => {
     expect(rejected(events)).toEqual({
       code: 422,
       reason: 'Invalid',
-      message: 'ReplicaSet.apps "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
+      message: 'ReplicaSet.apps "web" is invalid: spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`',
     });
     expect(kindTable<ReplicaSet>(api.state, 'ReplicaSet').size).toBe(0);
   });
@@ -63,7 +73,10 @@ describe('admission: create', () => {
     const api = new ApiHarness();
     expect(rejected(api.apply(podManifest('Web_1'))).message).toContain('metadata.name: Invalid value: "Web_1": a lowercase RFC 1123 subdomain');
     expect(rejected(api.apply({ ...podManifest('x'), metadata: {} })).message).toBe('Pod "" is invalid: metadata.name: Required value: name or generateName is required');
-    expect(rejected(api.apply(podManifest('q', { cpu: 'lots' }))).message).toContain('spec.containers[0].resources.requests[cpu]: Invalid value: "lots"');
+    // resource.Quantity's JSON decoding refuses it before validation runs.
+    expect(rejected(api.apply(podManifest('q', { cpu: 'lots' }))).message).toBe(
+      "Pod in version \"v1\" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+    );
   });
 
   it('refuses a second object with the same name and an unknown namespace', () => {

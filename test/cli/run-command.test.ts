@@ -110,3 +110,75 @@ describe('ksim run without until', () => {
     expect(out.some((line) => line.startsWith('stopped at 24h0m0s: the run never went idle'))).toBe(true);
   });
 });
+
+describe('ksim run: what became of the requests', () => {
+  function scenarioWith(name: string, manifest: string, extra = ''): string {
+    const path = join(dir, name);
+    writeFileSync(path, `name: requests\nuntil: 10s\n${extra}nodes:\n  - name: n1\n    capacity: { cpu: "1", memory: 1Gi }\nsteps:\n  - at: 0s\n    apply: ${manifest}\n`);
+    return path;
+  }
+  const typo = '{ apiVersion: v1, kind: Pod, metadata: { name: p }, spec: { containers: [{ name: a, image: "a:1", imagePullPolcy: Always }] } }';
+
+  it('counts refused requests and warnings in the summary line', () => {
+    const { code, out } = run({ scenario: scenarioFile('counts.yaml', 2), quiet: true });
+    expect(code).toBe(EXIT_OK);
+    expect(out.at(-1)).toMatch(/; requests: 0 rejected, 0 warnings; expectations: 1 passed, 0 failed$/);
+  });
+
+  it('warns about an unknown field and drops it, and the run passes', () => {
+    const { code, out } = run({ scenario: scenarioWith('warn.yaml', typo) });
+    expect(code).toBe(EXIT_OK);
+    expect(out.find((line) => line.includes('request/warned'))).toMatch(/request\/warned +Pod default\/p create: Warning: unknown field "spec.containers\[0\].imagePullPolcy"$/);
+    expect(out.at(-1)).toMatch(/; requests: 0 rejected, 1 warning; expectations: 0 passed, 0 failed$/);
+  });
+
+  it('with --strict, refuses the manifest and exits 1', () => {
+    const { code, out } = run({ scenario: scenarioWith('strict.yaml', typo), strict: true });
+    expect(code).toBe(EXIT_EXPECTATION_FAILED);
+    expect(out.find((line) => line.includes('request/rejected'))).toContain('400 BadRequest: Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagePullPolcy"');
+    expect(out.slice(-2)).toEqual(['strict: 1 rejected request fails the run', expect.stringMatching(/; requests: 1 rejected, 0 warnings; expectations: 0 passed, 0 failed$/)]);
+  });
+
+  it('is strict when the scenario says so', () => {
+    const { code, out } = run({ scenario: scenarioWith('strict-scenario.yaml', typo, 'strict: true\n'), quiet: true });
+    expect(code).toBe(EXIT_EXPECTATION_FAILED);
+    expect(out.at(-2)).toBe('strict: 1 rejected request fails the run');
+  });
+
+  it('refuses a kind it does not serve with a warning, and goes on', () => {
+    const { code, out } = run({ scenario: scenarioWith('unserved.yaml', '{ apiVersion: example.com/v1, kind: Widget, metadata: { name: w } }'), quiet: true });
+    expect(code).toBe(EXIT_OK);
+    expect(out.at(-1)).toMatch(/; requests: 1 rejected, 1 warning; /);
+    const strict = run({ scenario: scenarioWith('unserved-strict.yaml', '{ apiVersion: example.com/v1, kind: Widget, metadata: { name: w } }'), strict: true, quiet: true });
+    expect(strict.code).toBe(EXIT_EXPECTATION_FAILED);
+    expect(strict.out.at(-2)).toBe('strict: 1 rejected request and 1 warning fail the run');
+  });
+});
+
+describe('ksim run: expectations outside the run', () => {
+  it('refuses an expectation after the scenario ends, naming the file and the expectation', () => {
+    const path = scenarioFile('late.yaml', 2);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('  - at: 30s\n    expect:', '  - at: 2m\n    expect:'));
+    const { code, err } = run({ scenario: path });
+    expect(code).toBe(EXIT_BAD_INPUT);
+    expect(err).toEqual([`${path}: steps[1].expect[0]: at 2m0s, after the run ends at 1m0s: it would never be checked`]);
+  });
+
+  it('reports an expectation a shorter --until cuts off as not reached, neither passed nor failed', () => {
+    const { code, out } = run({ scenario: scenarioFile('cut.yaml', 2), until: '20s', quiet: true });
+    expect(code).toBe(EXIT_OK);
+    expect(out.filter((line) => line.includes('expect'))).toEqual([
+      '[    30s] expect NOT REACHED  ReplicaSet web: status.readyReplicas == 2 (steps[1].expect[0]: after the run stopped at 20s)',
+      expect.stringMatching(/^ran 20s of virtual time, .*; expectations: 0 passed, 0 failed, 1 not reached$/),
+    ]);
+  });
+
+  it('checks an expectation a longer --until reaches', () => {
+    const path = scenarioFile('extended.yaml', 2);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('  - at: 30s\n    expect:', '  - at: 90s\n    expect:'));
+    expect(run({ scenario: path }).code).toBe(EXIT_BAD_INPUT);
+    const { code, out } = run({ scenario: path, until: '2m', quiet: true });
+    expect(code).toBe(EXIT_OK);
+    expect(out.at(-1)).toMatch(/expectations: 1 passed, 0 failed$/);
+  });
+});

@@ -20,6 +20,13 @@ function load(file: string) {
 
 const examples = readdirSync(SCENARIOS).filter((file) => file.endsWith('.yaml')).sort();
 
+/** Examples that show a refusal on purpose: the one request each is there to have refused. */
+const REFUSED_ON_PURPOSE: Readonly<Record<string, number>> = {
+  'extended-resources.yaml': 1, // a pod with an extended resource but no limit
+  'pod-image-update.yaml': 1, // a pod update that changes more than the image
+  'scheduling-gates.yaml': 1, // a patch that adds a scheduling gate
+};
+
 describe('example scenarios', () => {
   it('there are at least four, one of them the flagship', () => {
     expect(examples.length).toBeGreaterThanOrEqual(4);
@@ -32,6 +39,13 @@ describe('example scenarios', () => {
       const failed = result.expectations.filter((expectation) => !expectation.passed);
       expect(result.expectations.length).toBeGreaterThan(0);
       expect(failed).toEqual([]);
+    });
+
+    it(`${file} passes strict: no request of it refused but those it shows, and no write of anyone's with a field its kind lacks`, () => {
+      const result = simulate(load(file), { strict: true });
+      expect(result.requests).toEqual({ rejected: REFUSED_ON_PURPOSE[file] ?? 0, warnings: 0 });
+      expect(result.events.filter((event) => event.type === 'request/warned')).toEqual([]);
+      expect(result.expectations.every((expectation) => expectation.passed)).toBe(true);
     });
   }
 

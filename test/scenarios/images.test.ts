@@ -39,4 +39,20 @@ describe('image keys', () => {
       'images.app:1.startupTakes: expected a duration like 500ms, 90s, 5m or 1h, got "soon"',
     ]);
   });
+
+  it('names a misspelt key of each kind, new keys included, with the key meant', () => {
+    const { path, result } = loaded(
+      'name: x\nimages:\n  app:1: { runfor: 10s, livenesFailsAfter: 5s, startuptakes: 1s, probOutput: x, mising: true, sise: 1Mi, crashafter: 1s, exitcode: 1 }\n',
+    );
+    expect(result.ok ? [] : result.errors.map((line) => line.replace(`${path}: `, ''))).toEqual([
+      'images.app:1.runfor: unknown key; did you mean "runFor"?',
+      'images.app:1.livenesFailsAfter: unknown key; did you mean "livenessFailsAfter"?',
+      'images.app:1.startuptakes: unknown key; did you mean "startupTakes"?',
+      'images.app:1.probOutput: unknown key; did you mean "probeOutput"?',
+      'images.app:1.mising: unknown key; did you mean "missing"?',
+      'images.app:1.sise: unknown key; did you mean "size"?',
+      'images.app:1.crashafter: unknown key; did you mean "crashAfter"?',
+      'images.app:1.exitcode: unknown key; did you mean "exitCode"?',
+    ]);
+  });
 });

@@ -36,7 +36,25 @@ describe('loading scenarios', () => {
   it('refuses a step with no action or two, and unknown step fields', () => {
     expect(errorsOf('name: x\nsteps:\n  - at: 1s\n')[0]).toMatch(/^steps\[0\]: expected exactly one action .* found none$/);
     expect(errorsOf('name: x\nsteps:\n  - at: 1s\n    cordon: a\n    uncordon: a\n')[0]).toMatch(/found cordon and uncordon$/);
-    expect(errorsOf('name: x\nsteps:\n  - at: 1s\n    scael: {}\n')[0]).toMatch(/^steps\[0\]: unknown field "scael"/);
+    // An unknown key is reported at its own path with the nearest key, as every unknown key is.
+    expect(errorsOf('name: x\nsteps:\n  - at: 1s\n    scael: {}\n')).toEqual(['steps[0].scael: unknown key; did you mean "scale"?']);
+  });
+
+  it('names every unknown key with its path and the nearest valid key, at any depth', () => {
+    const node = '    capacity: { cpu: "2", memory: 4Gi }\n';
+    expect(errorsOf(`name: x\nnode:\n  - name: n\n${node}`)).toEqual(['node: unknown key; did you mean "nodes"?']);
+    expect(errorsOf('name: x\nnodes:\n  - name: n\n    capcity: { cpu: "2", memory: 4Gi }\n')).toEqual(['nodes[0].capcity: unknown key; did you mean "capacity"?']);
+    expect(errorsOf(`name: x\nnodes:\n  - namePrefix: w-\n    count: 2\n${node}    taints: [{ key: k, efect: NoSchedule }]\n`)).toEqual(['nodes[0].taints[0].efect: unknown key; did you mean "effect"?']);
+    expect(errorsOf(`name: x\nnodes:\n  - namePrefx: w-\n    count: 2\n${node}`)).toEqual(['nodes[0].namePrefx: unknown key; did you mean "namePrefix"?']);
+    expect(errorsOf('name: x\nimages:\n  batch:1.0: { runfor: 30s }\n')).toEqual(['images.batch:1.0.runfor: unknown key; did you mean "runFor"?']);
+    expect(errorsOf('name: x\nsteps:\n  - at: 1s\n    scale: { kind: ReplicaSet, name: web, replica: 3 }\n')).toEqual(['steps[0].scale.replica: unknown key; did you mean "replicas"?']);
+    expect(errorsOf('name: x\nsteps:\n  - at: 1s\n    expect: [{ kind: Pod, cout: 1 }]\n')).toEqual(['steps[0].expect[0].cout: unknown key; did you mean "count"?']);
+    expect(errorsOf('name: x\nfoo: 1\n')).toEqual(['foo: unknown key; the keys here are name, description, seed, until, nodes, images, steps, strict']);
+  });
+
+  it('leaves the manifests and patches of steps to the API server', () => {
+    const { result } = load('name: x\nsteps:\n  - at: 0s\n    apply: { apiVersion: v1, kind: Pod, metadata: { name: p }, anything: 1 }\n  - at: 1s\n    patch: { kind: Pod, name: p, patch: { whatever: 2 } }\n');
+    expect(result.ok).toBe(true);
   });
 
   it('reports only the node fields that are wrong, for single nodes and series', () => {

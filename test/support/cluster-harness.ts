@@ -1,7 +1,7 @@
 // A cluster with the API server and the controllers a test chooses: commands in, events and state
 // out, run through the real engine so controllers see every change as they do in a run.
 
-import { admit } from '../../apiserver/admit.ts';
+import { apiServer } from '../../apiserver/admit.ts';
 import type { Command } from '../../core/commands.ts';
 import type { Controller } from '../../core/controller.ts';
 import { Engine } from '../../core/engine.ts';
@@ -14,7 +14,7 @@ export class ClusterHarness {
   private readonly engine: Engine<ClusterState>;
 
   constructor(controllers: readonly Controller<ClusterState>[], seed = 1) {
-    this.engine = new Engine({ initialState: initialState(), admit, reduce, controllers, onEvent: (event) => this.events.push(event) }, seed);
+    this.engine = new Engine({ initialState: initialState(), admit: apiServer(), reduce, controllers, onEvent: (event) => this.events.push(event) }, seed);
     for (const name of ['default', 'kube-system']) this.engine.schedule(0, { type: 'create', actor: 'kube-apiserver', manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
     this.engine.runUntil(0);
   }

@@ -3,8 +3,8 @@
 // memory; Guaranteed when every container limits both and the summed requests equal the summed
 // limits; Burstable otherwise. Only positive quantities count.
 
-import type { Container, PodSpec, ResourceList } from '../../core/objects.ts';
-import { parseCpuMilli } from '../../core/quantity.ts';
+import type { Container, PodSpec, ResourceList } from './objects.ts';
+import { parseCpuMilli } from './quantity.ts';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 

@@ -1,9 +1,9 @@
 // QoS classes by upstream's rules (TestComputePodQOS in pkg/apis/core/v1/helper/qos/qos_test.go).
 
 import { describe, expect, it } from 'vitest';
-import type { Container, PodSpec } from '../../../core/objects.ts';
-import { podQosClass } from '../../../controllers/kubelet/qos-class.ts';
-import { container } from './builders.ts';
+import type { Container, PodSpec } from '../../core/objects.ts';
+import { podQosClass } from '../../core/qos-class.ts';
+import { container } from '../controllers/kubelet/builders.ts';
 
 const both = { cpu: '100m', memory: '100Mi' };
 
