@@ -49,7 +49,9 @@ export function admitPodSubresource(command: Extract<Command, { type: 'bindPod' 
       if (pod.metadata.deletionTimestamp) return [conflict({ ...request, kind: 'Pod/binding' }, `pod ${name} is being deleted, cannot be assigned to a host`)];
       return [{ type: 'pod/bound', namespace, name, nodeName: command.nodeName }];
     case 'reportSchedulingFailure':
-      return pod.spec.nodeName ? [] : [{ type: 'pod/schedulingFailed', namespace, name, reason: command.reason, message: command.message }];
+      return pod.spec.nodeName
+        ? []
+        : [{ type: 'pod/schedulingFailed', namespace, name, reason: command.reason, message: command.message, ...(command.nominatedNodeName === undefined ? {} : { nominatedNodeName: command.nominatedNodeName }) }];
     case 'updatePodStatus':
       return [{ type: 'pod/statusUpdated', namespace, name, status: command.status }];
   }

@@ -94,7 +94,7 @@ export type Command =
   | (Request & { readonly type: 'recordEvent'; readonly event: EventRecord })
   | (Request & { readonly type: 'setUnschedulable'; readonly name: string; readonly unschedulable: boolean })
   | (Request & { readonly type: 'bindPod'; readonly nodeName: string } & PodTarget)
-  | (Request & { readonly type: 'reportSchedulingFailure'; readonly reason: string; readonly message: string } & PodTarget)
+  | (Request & { readonly type: 'reportSchedulingFailure'; readonly reason: string; readonly message: string; readonly nominatedNodeName?: string } & PodTarget)
   | (Request & { readonly type: 'updatePodStatus'; readonly status: PodStatus } & PodTarget)
   | (Request & { readonly type: 'reportNodeStatus'; readonly name: string; readonly status: NodeStatus });
 

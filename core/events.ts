@@ -56,7 +56,8 @@ export const eventPayloads = {
   'pod/created': t.type({ object: PodObject }),
   'pod/updated': t.type({ object: PodObject }),
   'pod/bound': t.type({ ...Named, nodeName: t.string }),
-  'pod/schedulingFailed': t.type({ ...Named, reason: t.string, message: t.string }),
+  /** nominatedNodeName, when present, sets status.nominatedNodeName ("" clears it), as the scheduler's status patch after preemption. */
+  'pod/schedulingFailed': t.intersection([t.type({ ...Named, reason: t.string, message: t.string }), t.partial({ nominatedNodeName: t.string })]),
   'pod/statusUpdated': t.type({ ...Named, status: PodStatusValue }),
   /** A graceful deletion; finalizers, when given, replace the pod's (a propagation policy adds one). */
   'pod/deletionRequested': t.intersection([t.type({ ...Named, gracePeriodSeconds: t.number }), t.partial({ finalizers: t.array(t.string) })]),

@@ -216,6 +216,8 @@ export interface PodStatus {
   readonly qosClass?: string;
   readonly reason?: string;
   readonly message?: string;
+  /** The node preemption made room on for this pod, kept while it waits (and after, as upstream). */
+  readonly nominatedNodeName?: string;
 }
 
 export interface Pod extends KubeObject {

@@ -17,7 +17,10 @@ function bound(pod: Pod, event: EventOf<'pod/bound'>): Pod {
 
 function schedulingFailed(pod: Pod, event: EventOf<'pod/schedulingFailed'>): Pod {
   const condition = { type: 'PodScheduled', status: 'False' as const, lastProbeTime: null, reason: event.reason, message: event.message };
-  return { ...pod, status: { ...pod.status, conditions: setCondition(pod.status.conditions, condition, event.time) } };
+  const conditions = setCondition(pod.status.conditions, condition, event.time);
+  if (event.nominatedNodeName === undefined) return { ...pod, status: { ...pod.status, conditions } };
+  const { nominatedNodeName: _previous, ...status } = pod.status;
+  return { ...pod, status: event.nominatedNodeName === '' ? { ...status, conditions } : { ...status, conditions, nominatedNodeName: event.nominatedNodeName } };
 }
 
 function deletionRequested(pod: Pod, event: EventOf<'pod/deletionRequested'>): Pod {

@@ -57,9 +57,21 @@ function containerChanges(before: PodStatus | undefined, after: PodStatus): stri
   return changes;
 }
 
+/** A DisruptionTarget condition newly set (the scheduler's preemption, an eviction), and a nomination that changed. */
+function disruptionAndNomination(before: PodStatus | undefined, after: PodStatus): string[] {
+  const changes: string[] = [];
+  const target = (status: PodStatus | undefined) => status?.conditions?.find((condition) => condition.type === 'DisruptionTarget' && condition.status === 'True');
+  const now = target(after);
+  if (now !== undefined && target(before)?.reason !== now.reason) changes.push(`DisruptionTarget: ${now.reason ?? ''}`);
+  const was = before?.nominatedNodeName ?? '';
+  const is = after.nominatedNodeName ?? '';
+  if (was !== is) changes.push(is === '' ? `nominated node ${was} cleared` : `nominated to ${is}`);
+  return changes;
+}
+
 /** "phase Pending -> Running, ready 1/1", or "status updated" when nothing worth a word changed. */
 export function describePodStatusChange(before: PodStatus | undefined, after: PodStatus): string {
-  const changes: string[] = [];
+  const changes: string[] = disruptionAndNomination(before, after);
   if (before?.phase !== after.phase) changes.push(`phase ${before?.phase ?? 'Unknown'} -> ${after.phase}`);
   if (after.reason !== undefined && after.reason !== before?.reason) {
     changes.push(

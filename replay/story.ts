@@ -245,8 +245,18 @@ export class Storyteller {
       }
       case 'pod/bound':
         return { detail: `-> ${event.nodeName}` };
-      case 'pod/schedulingFailed':
-        return { detail: `${event.reason}: ${event.message}` };
+      case 'pod/schedulingFailed': {
+        // The status patch after a preemption also sets (or, "" , clears) status.nominatedNodeName.
+        const key = objectKey(event.namespace, event.name);
+        const status = this.podStatuses.get(key);
+        if (status !== undefined && event.nominatedNodeName !== undefined) {
+          const { nominatedNodeName: _was, ...rest } = status;
+          this.podStatuses.set(key, event.nominatedNodeName === '' ? rest : { ...rest, nominatedNodeName: event.nominatedNodeName });
+        }
+        const nomination =
+          event.nominatedNodeName === undefined ? '' : event.nominatedNodeName === '' ? ' (nominated node cleared)' : ` (nominated to ${event.nominatedNodeName})`;
+        return { detail: `${event.reason}${nomination}: ${event.message}` };
+      }
       case 'pod/statusUpdated': {
         const key = objectKey(event.namespace, event.name);
         const detail = describePodStatusChange(this.podStatuses.get(key), event.status);

@@ -29,6 +29,11 @@ export interface CycleState {
   readonly spread: SpreadFilterState | undefined;
   /** InterPodAffinity's PreFilter state; undefined when the plugin skips. */
   readonly interPod: InterPodFilterState | undefined;
+  /**
+   * The pods nominated to a node that this pod must leave room for (priority at least its own),
+   * which the filters count as if placed (nominated-pods.ts); absent when no pod is nominated.
+   */
+  readonly nominatedPods?: (nodeName: string) => readonly Pod[];
 }
 
 /** The PreFilter extension point, over every node of the snapshot; usages default to the index's. */

@@ -5,7 +5,7 @@
 
 import { NO_USAGE, type NodeUsage } from '../../reducers/pod-resources.ts';
 import type { CycleState } from './cycle-state.ts';
-import { runFilterPlugins } from './framework.ts';
+import { runFilterPluginsWithNominatedPods } from './nominated-pods.ts';
 import type { NodeView } from './node-views.ts';
 
 /** 0 asks for upstream's adaptive percentage, which is also upstream's default. */
@@ -62,7 +62,7 @@ export function findNodesThatPassFilters(
   for (let i = 0; i < nodes.length && feasible.length < numToFind; i++) {
     const node = nodes[(startIndex + i) % nodes.length] as NodeView;
     const usage = usageByOrdinal[node.ordinal] ?? NO_USAGE;
-    const status = runFilterPlugins(cycle, node, usage);
+    const status = runFilterPluginsWithNominatedPods(cycle, node, usage);
     if (status === undefined) {
       feasible.push(node);
       usages.push(usage);

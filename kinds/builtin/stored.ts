@@ -71,7 +71,7 @@ export const STORED_KINDS: readonly KindDefinition[] = [
   storedKind(named('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', [], false), INGRESS_CLASS_FIELDS, LATER.services),
   storedKind(named('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', ['netpol']), NETWORK_POLICY_FIELDS, 'network policies are stored only; traffic is not simulated yet'),
   storedKind({ ...named('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', ['hpa']), categories: ['all'] }, HORIZONTAL_POD_AUTOSCALER_FIELDS, LATER.autoscaling),
-  storedKind(named('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', ['pdb']), POD_DISRUPTION_BUDGET_FIELDS, 'disruption budgets are not enforced yet (no evictions are simulated)'),
+  storedKind(named('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', ['pdb']), POD_DISRUPTION_BUDGET_FIELDS, 'no disruption controller computes status.disruptionsAllowed and the Eviction API is not simulated; only preemption reads the budget, as its status is written'),
   storedKind(named('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', ['sc'], false), STORAGE_CLASS_FIELDS, LATER.storage),
   storedKind(named('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', []), ROLE_FIELDS, 'RBAC is not enforced'),
   storedKind(named('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', []), ROLE_BINDING_FIELDS, 'RBAC is not enforced'),

@@ -7,7 +7,6 @@ type Json = Record<string, unknown>;
 
 const NOT_SIMULATED: readonly (readonly [(spec: Json) => boolean, string, string])[] = [
   [(spec) => spec.resources !== undefined, 'resources', 'pod-level resources are not counted; the scheduler sums the containers\' requests'],
-  [(spec) => typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '', 'priorityClassName', 'priority orders the scheduling queue, but the scheduler does not preempt lower-priority pods yet'],
 ];
 
 /** One line per field the simulation ignores, as "spec.topologySpreadConstraints: the scheduler ignores ...". */

@@ -100,6 +100,22 @@ describe('story lines', () => {
     );
   });
 
+  it('tells the node a preemption nominated, and a nomination cleared', () => {
+    const created = event(1, 0, 'user', { type: 'pod/created', object: pod });
+    const failure = { type: 'pod/schedulingFailed', namespace: 'default', name: 'web-x7k2p', reason: 'Unschedulable' } as const;
+    const nominated = event(2, 0, 'kube-scheduler', { ...failure, message: '0/2 nodes are available: 2 Insufficient cpu.', nominatedNodeName: 'node-1' });
+    const cleared = event(3, 0, 'kube-scheduler', { ...failure, message: 'm.', nominatedNodeName: '' });
+    const [, first, second] = tellAll([created, nominated, cleared]);
+    expect(first).toMatch(/default\/web-x7k2p Unschedulable \(nominated to node-1\): 0\/2 nodes are available: 2 Insufficient cpu\.$/);
+    expect(second).toMatch(/default\/web-x7k2p Unschedulable \(nominated node cleared\): m\.$/);
+  });
+
+  it('tells a victim marked by preemption, and a nomination cleared by a status write', () => {
+    const condition = { type: 'DisruptionTarget', status: 'True' as const, reason: 'PreemptionByScheduler', message: 'default-scheduler: preempting to accommodate a higher priority pod' };
+    expect(describePodStatusChange({ phase: 'Running' }, { phase: 'Running', conditions: [condition] })).toBe('DisruptionTarget: PreemptionByScheduler');
+    expect(describePodStatusChange({ phase: 'Pending', nominatedNodeName: 'node-1' }, { phase: 'Pending' })).toBe('nominated node node-1 cleared');
+  });
+
   it('gives the verb, code, reason and message of a refused request', () => {
     const refused = event(7, 0, 'user', {
       type: 'request/rejected',

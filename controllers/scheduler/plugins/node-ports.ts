@@ -37,7 +37,7 @@ function sanitized(port: ContainerPort): HostPort {
 }
 
 /** HostPortInfo.CheckConflict: 0.0.0.0 meets every IP; another IP meets itself and 0.0.0.0. */
-function conflicts(wanted: HostPort, used: HostPort): boolean {
+export function conflicts(wanted: HostPort, used: HostPort): boolean {
   if (wanted.port !== used.port || wanted.protocol !== used.protocol) return false;
   return wanted.ip === BIND_ALL || used.ip === BIND_ALL || wanted.ip === used.ip;
 }

@@ -4,40 +4,23 @@
 // affinity or spreading when pods are placed or relabelled.
 
 import { describe, expect, it } from 'vitest';
-import { RETRY_POD_COUNTING_KEY, RETRY_UNSCHEDULABLE_KEY, scheduler } from '../../../controllers/scheduler/index.ts';
-import { keysForChange } from '../../../controllers/scheduler/queue.ts';
-import type { Command } from '../../../core/commands.ts';
-import type { Change } from '../../../core/controller.ts';
-import type { EventBody, KsimEvent } from '../../../core/events.ts';
 import type { KubeObject, Pod } from '../../../core/objects.ts';
-import { reduce } from '../../../reducers/index.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
-import { commandsOf } from '../../support/effects.ts';
-import { apply, makeNode, makePod, stateOf, testRng } from './builders.ts';
+import { apply, makeNode, makePod, stateOf } from './builders.ts';
+import { SchedulerHarness } from './harness.ts';
 
-function accept(state: ClusterState, command: Command): ClusterState {
-  if (command.type === 'bindPod') return apply(state, { type: 'pod/bound', namespace: command.namespace, name: command.name, nodeName: command.nodeName });
-  if (command.type === 'reportSchedulingFailure') {
-    const { namespace, name, reason, message } = command;
-    return apply(state, { type: 'pod/schedulingFailed', namespace, name, reason, message });
-  }
-  throw new Error(`unexpected ${command.type}`);
-}
+const outcomeOf = (command: { type: string; nodeName?: string; message?: string }) =>
+  command.type === 'bindPod' ? (command.nodeName ?? '') : command.type === 'reportSchedulingFailure' ? (command.message ?? '') : command.type;
 
-/** Creates each pod and runs its cycle, folding the outcome in; returns the state and each outcome. */
+/** Creates each pod and runs the cycles it brings, folding the outcome in; returns the state and each outcome. */
 function scheduleAll(start: ClusterState, pods: readonly Pod[], seed = 1): { state: ClusterState; outcomes: string[] } {
-  const controller = scheduler();
-  const rng = testRng(seed);
-  let state = start;
+  const harness = new SchedulerHarness(start, { seed });
   const outcomes: string[] = [];
   for (const pod of pods) {
-    state = apply(state, { type: 'pod/created', object: pod });
-    for (const command of commandsOf(controller.reconcile(`default/${pod.metadata.name}`, { state, nowMs: 0, rng }))) {
-      outcomes.push(command.type === 'bindPod' ? command.nodeName : command.type === 'reportSchedulingFailure' ? command.message : command.type);
-      state = accept(state, command);
-    }
+    harness.emit({ type: 'pod/created', object: pod });
+    outcomes.push(...harness.run().map(outcomeOf));
   }
-  return { state, outcomes };
+  return { state: harness.state, outcomes };
 }
 
 const replicaSet: KubeObject = {
@@ -78,12 +61,12 @@ describe('required anti-affinity in whole cycles', () => {
   it('places one pod per node and leaves the fourth Pending with upstream message', () => {
     const { outcomes } = scheduleAll(stateOf(hosts), ['store-1', 'store-2', 'store-3', 'store-4'].map(antiAffine));
     expect(new Set(outcomes.slice(0, 3))).toEqual(new Set(['n1', 'n2', 'n3']));
-    expect(outcomes[3]).toBe("0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.");
+    expect(outcomes[3]).toBe("0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.");
   });
 
   it("keeps a plain pod the anti-affine pods refuse off their nodes (the existing pods' rules)", () => {
     const { outcomes } = scheduleAll(stateOf(hosts), [...['store-1', 'store-2', 'store-3'].map(antiAffine), makePod('intruder', { labels: { app: 'store' } })]);
-    expect(outcomes[3]).toBe("0/3 nodes are available: 3 node(s) didn't satisfy existing pods anti-affinity rules.");
+    expect(outcomes[3]).toBe("0/3 nodes are available: 3 node(s) didn't satisfy existing pods anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.");
   });
 });
 
@@ -100,55 +83,44 @@ describe('required affinity in whole cycles', () => {
 });
 
 describe('scheduling gates', () => {
-  it('leaves a gated pod alone: no key when it arrives, a key when its gates are removed', () => {
-    const gated = makePod('gated', { spec: { schedulingGates: [{ name: 'example.com/wait' }] } });
-    const empty = stateOf(hosts);
-    const change = (before: ClusterState, body: EventBody): Change<ClusterState> => {
-      const event = { rev: before.rev + 1, time: 0, actor: 'test', ...body } as KsimEvent;
-      return { event, before, after: reduce(before, event) };
-    };
-    const created = change(empty, { type: 'pod/created', object: gated });
-    expect(keysForChange(created)).toEqual([]);
-    expect(commandsOf(scheduler().reconcile('default/gated', { state: created.after, nowMs: 0, rng: testRng() }))).toEqual([]);
-    const released = change(created.after, { type: 'pod/updated', object: makePod('gated') });
-    expect(keysForChange(released)).toEqual(['default/gated']);
+  it('leaves a gated pod alone until its gates are removed', () => {
+    const harness = new SchedulerHarness(stateOf(hosts));
+    harness.emit({ type: 'pod/created', object: makePod('gated', { spec: { schedulingGates: [{ name: 'example.com/wait' }] } }) });
+    expect(harness.run()).toEqual([]);
+    harness.emit({ type: 'pod/updated', object: makePod('gated') });
+    expect(harness.run().map(outcomeOf)).toHaveLength(1);
   });
 });
 
 describe('queueing for the pod-counting plugins', () => {
-  const change = (before: ClusterState, body: EventBody): Change<ClusterState> => {
-    const event = { rev: before.rev + 1, time: 0, actor: 'test', ...body } as KsimEvent;
-    return { event, before, after: reduce(before, event) };
-  };
-  const failed = (state: ClusterState, name: string, message: string) => apply(state, { type: 'pod/schedulingFailed', namespace: 'default', name, reason: 'Unschedulable', message });
+  const affine = makePod('stuck', {
+    spec: { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'db' } }, topologyKey: 'kubernetes.io/hostname' }] } } },
+  });
+  const noAffinity = "0/3 nodes are available: 3 node(s) didn't match pod affinity rules. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.";
 
-  it('asks for the pod-counting retry when a pod is bound, only while some pod has failed', () => {
-    const quiet = stateOf(hosts, [makePod('web')]);
-    expect(keysForChange(change(quiet, { type: 'pod/bound', namespace: 'default', name: 'web', nodeName: 'n1' }))).toEqual([]);
-    const waiting = failed(stateOf(hosts, [makePod('web'), makePod('stuck')]), 'stuck', "0/3 nodes are available: 3 node(s) didn't match pod affinity rules.");
-    expect(keysForChange(change(waiting, { type: 'pod/bound', namespace: 'default', name: 'web', nodeName: 'n1' }))).toEqual([RETRY_POD_COUNTING_KEY]);
+  it('retries a pod turned away by affinity when a matching pod is placed, and not for another pod', () => {
+    const harness = new SchedulerHarness(stateOf(hosts, [affine]));
+    expect(harness.run().map(outcomeOf)).toEqual([noAffinity]);
+    harness.emit({ type: 'pod/created', object: makePod('web', { nodeName: 'n2', labels: { app: 'web' } }) });
+    expect(harness.run()).toEqual([]);
+    harness.emit({ type: 'pod/created', object: makePod('db', { nodeName: 'n1', labels: { app: 'db' } }) });
+    expect(harness.run().map(outcomeOf)).toEqual(['n1']);
   });
 
-  it('asks for it when a placed pod changes labels, not when it changes otherwise', () => {
-    const bound = makePod('db', { nodeName: 'n1', labels: { app: 'db' } });
-    const waiting = failed(stateOf(hosts, [bound, makePod('stuck')]), 'stuck', "0/3 nodes are available: 3 node(s) didn't match pod affinity rules.");
-    expect(keysForChange(change(waiting, { type: 'pod/updated', object: { ...bound, metadata: { ...bound.metadata, labels: { app: 'cache' } } } }))).toEqual([RETRY_POD_COUNTING_KEY]);
-    expect(keysForChange(change(waiting, { type: 'pod/updated', object: { ...bound, metadata: { ...bound.metadata, labels: { app: 'db' } } } }))).toEqual([]);
+  it('retries it when a placed pod is relabelled to match, not when its labels stay', () => {
+    const db = makePod('db', { nodeName: 'n3', labels: { app: 'cache' } });
+    const harness = new SchedulerHarness(stateOf(hosts, [db, affine]));
+    expect(harness.run().map(outcomeOf)).toEqual([noAffinity]);
+    harness.emit({ type: 'pod/updated', object: { ...db, metadata: { ...db.metadata, annotations: { note: 'x' } } } });
+    expect(harness.run()).toEqual([]);
+    harness.emit({ type: 'pod/updated', object: { ...db, metadata: { ...db.metadata, labels: { app: 'db' } } } });
+    expect(harness.run().map(outcomeOf)).toEqual(['n3']);
   });
 
-  it('retries every waiting pod when a node is deleted', () => {
-    expect(keysForChange(change(stateOf(hosts), { type: 'node/deleted', name: 'n3' }))).toEqual([RETRY_UNSCHEDULABLE_KEY]);
-  });
-
-  it('wakes only the pods that affinity or spreading turned away', () => {
-    let state = stateOf(hosts, [makePod('affine'), makePod('spread'), makePod('big')]);
-    state = failed(state, 'affine', "0/3 nodes are available: 3 node(s) didn't match pod affinity rules.");
-    state = failed(state, 'spread', "0/3 nodes are available: 3 node(s) didn't match pod topology spread constraints.");
-    state = failed(state, 'big', '0/3 nodes are available: 3 Insufficient cpu.');
-    const effects = scheduler().reconcile(RETRY_POD_COUNTING_KEY, { state, nowMs: 7, rng: testRng() });
-    expect(effects).toEqual([
-      { kind: 'wake', atMs: 7, key: 'default/affine' },
-      { kind: 'wake', atMs: 7, key: 'default/spread' },
-    ]);
+  it('does not retry a pod turned away for cpu when a pod is placed', () => {
+    const harness = new SchedulerHarness(stateOf(hosts, [makePod('big', { requests: [{ cpu: '64' }] })]));
+    expect(harness.run()).toHaveLength(1);
+    harness.emit({ type: 'pod/created', object: makePod('db', { nodeName: 'n1', labels: { app: 'db' } }) });
+    expect(harness.run()).toEqual([]);
   });
 });

@@ -1,100 +1,124 @@
-// Which changes give the scheduler a key: pods waiting for a node, and a retry when room appears.
+// How the changes of the log reach the scheduling queue (upstream's event handlers): waiting pods
+// are added, updated and removed; placed pods and nodes are cluster events that move only the
+// unschedulable pods whose rejecting plugins' hints say the event may help.
 
 import { describe, expect, it } from 'vitest';
-import { keysForChange, RETRY_UNSCHEDULABLE_KEY } from '../../../controllers/scheduler/queue.ts';
-import type { Change } from '../../../core/controller.ts';
-import type { EventBody, KsimEvent } from '../../../core/events.ts';
-import { reduce } from '../../../reducers/index.ts';
+import { observeChange } from '../../../controllers/scheduler/queue/observe-change.ts';
+import { SchedulingQueue } from '../../../controllers/scheduler/queue/scheduling-queue.ts';
+import type { EventBody } from '../../../core/events.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
+import { change } from '../../support/reduce-events.ts';
 import { makeNode, makePod, stateOf } from './builders.ts';
 
-function keys(before: ClusterState, body: EventBody): readonly string[] {
-  const event = { rev: before.rev + 1, time: 0, actor: 'test', ...body } as KsimEvent;
-  const change: Change<ClusterState> = { event, before, after: reduce(before, event) };
-  return keysForChange(change);
+function observe(queue: SchedulingQueue, state: ClusterState, body: EventBody): ClusterState {
+  const next = change(state, body);
+  observeChange(queue, next);
+  return next.after;
+}
+
+/** A queue holding `web`, turned away by the given plugins at time 0. */
+function parked(state: ClusterState, rejectors: readonly string[]): SchedulingQueue {
+  const queue = new SchedulingQueue();
+  const pod = state.pods.get('default/web');
+  if (pod === undefined) throw new Error('no web');
+  queue.add('default/web', pod, 0);
+  const popped = queue.pop(0);
+  if (popped === undefined) throw new Error('nothing popped');
+  queue.addUnschedulable(popped, pod, new Set(rejectors), 0);
+  return queue;
 }
 
 const empty = stateOf([makeNode('n1')]);
 
-describe('keysForChange: pods', () => {
-  it('queues a created pod that waits for a node', () => {
-    expect(keys(empty, { type: 'pod/created', object: makePod('web') })).toEqual(['default/web']);
+describe('observeChange: waiting pods', () => {
+  it('adds a created pod that waits for a node to activeQ', () => {
+    const queue = new SchedulingQueue();
+    observe(queue, empty, { type: 'pod/created', object: makePod('web') });
+    expect(queue.whereIs('default/web')).toBe('active');
   });
 
-  it('ignores a pod created already bound', () => {
-    expect(keys(empty, { type: 'pod/created', object: makePod('web', { nodeName: 'n1' }) })).toEqual([]);
+  it('ignores a pod created bound, or for another scheduler', () => {
+    const queue = new SchedulingQueue();
+    observe(queue, empty, { type: 'pod/created', object: makePod('web', { nodeName: 'n1' }) });
+    observe(queue, empty, { type: 'pod/created', object: makePod('other', { schedulerName: 'custom' }) });
+    expect(queue.whereIs('default/web')).toBeUndefined();
+    expect(queue.whereIs('default/other')).toBeUndefined();
+    expect(queue.hasWork).toBe(false);
   });
 
-  it('ignores a pod for another scheduler', () => {
-    expect(keys(empty, { type: 'pod/created', object: makePod('web', { schedulerName: 'custom' }) })).toEqual(
-      [],
-    );
-  });
-
-  it('queues a waiting pod again when it is updated', () => {
+  it('moves an unschedulable pod whose own tolerations changed, when TaintToleration turned it away', () => {
     const state = stateOf([makeNode('n1')], [makePod('web')]);
-    const updated = makePod('web', { tolerations: [{ operator: 'Exists' }] });
-    expect(keys(state, { type: 'pod/updated', object: updated })).toEqual(['default/web']);
+    const queue = parked(state, ['TaintToleration']);
+    observe(queue, state, { type: 'pod/updated', object: makePod('web', { tolerations: [{ operator: 'Exists' }] }) });
+    expect(queue.whereIs('default/web')).toBe('backoff');
   });
 
-  it('does not queue a pod for its own scheduling failure', () => {
+  it('keeps it parked on its own scheduling failure (a status-only update)', () => {
     const state = stateOf([makeNode('n1')], [makePod('web')]);
-    const failed: EventBody = {
-      type: 'pod/schedulingFailed',
-      namespace: 'default',
-      name: 'web',
-      reason: 'Unschedulable',
-      message: 'm',
-    };
-    expect(keys(state, failed)).toEqual([]);
+    const queue = parked(state, ['NodeResourcesFit']);
+    observe(queue, state, { type: 'pod/schedulingFailed', namespace: 'default', name: 'web', reason: 'Unschedulable', message: 'm' });
+    expect(queue.whereIs('default/web')).toBe('unschedulable');
+  });
+
+  it('forgets a pod once it is bound or deleted', () => {
+    const state = stateOf([makeNode('n1')], [makePod('web')]);
+    const queue = new SchedulingQueue();
+    queue.add('default/web', makePod('web'), 0);
+    observe(queue, state, { type: 'pod/deleted', namespace: 'default', name: 'web' });
+    expect(queue.whereIs('default/web')).toBeUndefined();
   });
 });
 
-describe('keysForChange: retries', () => {
-  const withBound = stateOf(
-    [makeNode('n1')],
-    [makePod('db', { nodeName: 'n1', phase: 'Running' }), makePod('web')],
-  );
+describe('observeChange: cluster events', () => {
+  const withBound = stateOf([makeNode('n1')], [makePod('db', { nodeName: 'n1', phase: 'Running' }), makePod('web')]);
 
-  it('retries when a node joins, is updated or is uncordoned', () => {
-    expect(keys(empty, { type: 'node/joined', object: makeNode('n2') })).toEqual([RETRY_UNSCHEDULABLE_KEY]);
-    expect(keys(empty, { type: 'node/updated', object: makeNode('n1', { labels: { a: 'b' } }) })).toEqual([
-      RETRY_UNSCHEDULABLE_KEY,
-    ]);
-    expect(keys(empty, { type: 'node/uncordoned', name: 'n1' })).toEqual([RETRY_UNSCHEDULABLE_KEY]);
+  it('moves a pod NodeUnschedulable turned away when the node is uncordoned, not when it is cordoned', () => {
+    const cordoned = stateOf([makeNode('n1', { unschedulable: true })], [makePod('web')]);
+    const queue = parked(cordoned, ['NodeUnschedulable']);
+    observe(queue, cordoned, { type: 'node/cordoned', name: 'n1' });
+    expect(queue.whereIs('default/web')).toBe('unschedulable');
+    observe(queue, cordoned, { type: 'node/uncordoned', name: 'n1' });
+    expect(queue.whereIs('default/web')).toBe('backoff');
   });
 
-  it('does not retry when a node is cordoned', () => {
-    expect(keys(empty, { type: 'node/cordoned', name: 'n1' })).toEqual([]);
+  it('moves a pod NodeResourcesFit turned away when a bound pod is deleted or finishes', () => {
+    const deleted = parked(withBound, ['NodeResourcesFit']);
+    observe(deleted, withBound, { type: 'pod/deleted', namespace: 'default', name: 'db' });
+    expect(deleted.whereIs('default/web')).toBe('backoff');
+    const finished = parked(withBound, ['NodeResourcesFit']);
+    observe(finished, withBound, { type: 'pod/statusUpdated', namespace: 'default', name: 'db', status: { phase: 'Succeeded' } });
+    expect(finished.whereIs('default/web')).toBe('backoff');
   });
 
-  it('retries on a status report only when allocatable changed', () => {
-    const same = makeNode('n1').status;
-    const grown = makeNode('n1', { cpu: '8' }).status;
-    expect(keys(empty, { type: 'node/statusReported', name: 'n1', status: same })).toEqual([]);
-    expect(keys(empty, { type: 'node/statusReported', name: 'n1', status: grown })).toEqual([
-      RETRY_UNSCHEDULABLE_KEY,
-    ]);
+  it('does not move it when a pod that held no node is deleted, or a bound pod reports Running', () => {
+    const state = stateOf([makeNode('n1')], [makePod('db', { nodeName: 'n1', phase: 'Pending' }), makePod('web'), makePod('other')]);
+    const queue = parked(state, ['NodeResourcesFit']);
+    const next = observe(queue, state, { type: 'pod/deleted', namespace: 'default', name: 'other' });
+    observe(queue, next, { type: 'pod/statusUpdated', namespace: 'default', name: 'db', status: { phase: 'Running' } });
+    expect(queue.whereIs('default/web')).toBe('unschedulable');
   });
 
-  it('retries when a bound pod is deleted', () => {
-    expect(keys(withBound, { type: 'pod/deleted', namespace: 'default', name: 'db' })).toEqual([
-      RETRY_UNSCHEDULABLE_KEY,
-    ]);
+  it('moves a pod turned away for cpu when a node large enough joins, not a small one', () => {
+    const state = stateOf([makeNode('n1', { cpu: '1' })], [makePod('web', { requests: [{ cpu: '2' }] })]);
+    const queue = parked(state, ['NodeResourcesFit']);
+    const next = observe(queue, state, { type: 'node/joined', object: makeNode('n2', { cpu: '1' }) });
+    expect(queue.whereIs('default/web')).toBe('unschedulable');
+    observe(queue, next, { type: 'node/joined', object: makeNode('n3', { cpu: '4' }) });
+    expect(queue.whereIs('default/web')).toBe('backoff');
   });
 
-  it('does not retry when a pod that held no node is deleted', () => {
-    expect(keys(withBound, { type: 'pod/deleted', namespace: 'default', name: 'web' })).toEqual([]);
+  it('moves it on a status report only when the allocatable it asks for grew', () => {
+    const state = stateOf([makeNode('n1', { cpu: '1' })], [makePod('web', { requests: [{ cpu: '2' }] })]);
+    const queue = parked(state, ['NodeResourcesFit']);
+    const next = observe(queue, state, { type: 'node/statusReported', name: 'n1', status: makeNode('n1', { cpu: '1' }).status });
+    expect(queue.whereIs('default/web')).toBe('unschedulable');
+    observe(queue, next, { type: 'node/statusReported', name: 'n1', status: makeNode('n1', { cpu: '8' }).status });
+    expect(queue.whereIs('default/web')).toBe('backoff');
   });
 
-  it('retries when a bound pod finishes, and not on other status changes', () => {
-    const status = (phase: 'Succeeded' | 'Running'): EventBody => ({
-      type: 'pod/statusUpdated',
-      namespace: 'default',
-      name: 'db',
-      status: { phase },
-    });
-    expect(keys(withBound, status('Succeeded'))).toEqual([RETRY_UNSCHEDULABLE_KEY]);
-    expect(keys(withBound, status('Running'))).toEqual([]);
+  it('leaves a pod parked for an event none of its rejectors registered for', () => {
+    const queue = parked(withBound, ['NodeAffinity']);
+    observe(queue, withBound, { type: 'pod/deleted', namespace: 'default', name: 'db' });
+    expect(queue.whereIs('default/web')).toBe('unschedulable');
   });
 });

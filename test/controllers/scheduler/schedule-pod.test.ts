@@ -83,10 +83,11 @@ describe('schedulePod: placing', () => {
 describe('schedulePod: failing', () => {
   it('counts the nodes that lack cpu', () => {
     const nodes = ['n1', 'n2', 'n3'].map((name) => makeNode(name, { cpu: '1' }));
-    expect(cycle(nodes, makePod('p', { requests: [{ cpu: '2' }] }))).toEqual({
+    expect(cycle(nodes, makePod('p', { requests: [{ cpu: '2' }] }))).toMatchObject({
       kind: 'unschedulable',
       message: '0/3 nodes are available: 3 Insufficient cpu.',
       nextStartIndex: 0,
+      reasons: new Map([['Insufficient cpu', 3]]),
     });
   });
 

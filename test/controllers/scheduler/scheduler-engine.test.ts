@@ -77,10 +77,10 @@ describe('scheduler in the engine', () => {
       .filter((line) => line !== undefined);
     expect(lines).toEqual([
       '0 bound a',
-      '0 failed b: 0/1 nodes are available: 1 Insufficient cpu.',
-      '0 failed c: 0/1 nodes are available: 1 Insufficient cpu.',
+      '0 failed b: 0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+      '0 failed c: 0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
       '1000 bound b',
-      '1000 failed c: 0/2 nodes are available: 2 Insufficient cpu.',
+      '1000 failed c: 0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
       '2000 bound c',
     ]);
   });

@@ -3,9 +3,9 @@
 // at 420 feasible nodes, reads each node's usage from the index once and parses nothing.
 
 import { describe, expect, it } from 'vitest';
-import { scheduler } from '../../../controllers/scheduler/index.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
-import { apply, makeNode, makePod, stateOf, testRng } from './builders.ts';
+import { apply, makeNode, makePod, stateOf } from './builders.ts';
+import { SchedulerHarness } from './harness.ts';
 
 const NODES = 1000;
 const PODS = 30_000;
@@ -26,21 +26,10 @@ describe('scheduler at scale', () => {
         object: makePod(`p-${index}`, { requests: [{ cpu: '500m', memory: '1Gi' }] }),
       });
     }
-    const controller = scheduler();
-    const rng = testRng();
-    let bound = 0;
-    for (let index = 0; index < PODS; index++) {
-      for (const effect of controller.reconcile(`default/p-${index}`, { state, nowMs: 0, rng })) {
-        if (effect.kind !== 'submit' || effect.command.type !== 'bindPod') continue;
-        state = apply(state, {
-          type: 'pod/bound',
-          namespace: 'default',
-          name: `p-${index}`,
-          nodeName: effect.command.nodeName,
-        });
-        bound++;
-      }
-    }
+    // Every pod waits when the scheduler starts, so its queue holds all of them at once.
+    const harness = new SchedulerHarness(state);
+    const bound = harness.run().filter((command) => command.type === 'bindPod').length;
+    state = harness.state;
     const perNode = [...state.indexes.nodeUsage.values()].map((usage) => usage.pods);
     expect(bound).toBe(PODS);
     expect(perNode).toHaveLength(NODES);

@@ -1,40 +1,23 @@
-// The kube-scheduler controller: what a reconcile asks for, when it stays quiet, the retry key,
-// the RxJS routing, and that the same seed gives the same placements.
+// The kube-scheduler controller: what a cycle asks for, when it stays quiet, the queue it pops
+// from, the RxJS routing, and that the same seed gives the same placements.
 
 import { firstValueFrom, Subject, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { RETRY_UNSCHEDULABLE_KEY, scheduler } from '../../../controllers/scheduler/index.ts';
-import type { Command } from '../../../core/commands.ts';
-import type { Change, Effect } from '../../../core/controller.ts';
+import { SCHEDULE_KEY, scheduler } from '../../../controllers/scheduler/index.ts';
+import type { Change } from '../../../core/controller.ts';
 import type { EventBody, KsimEvent } from '../../../core/events.ts';
 import type { Pod } from '../../../core/objects.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
-import { apply, makeNode, makePod, stateOf, testRng } from './builders.ts';
-import { commandsOf } from '../../support/effects.ts';
-
-function reconcile(state: ClusterState, key: string, controller = scheduler()): readonly Effect[] {
-  return controller.reconcile(key, { state, nowMs: 5000, rng: testRng() });
-}
-
-/** Folds the scheduler's own commands back in as the API server would accept them. */
-function accept(state: ClusterState, command: Command): ClusterState {
-  if (command.type === 'bindPod') {
-    const { namespace, name, nodeName } = command;
-    return apply(state, { type: 'pod/bound', namespace, name, nodeName });
-  }
-  if (command.type === 'reportSchedulingFailure') {
-    const { namespace, name, reason, message } = command;
-    return apply(state, { type: 'pod/schedulingFailed', namespace, name, reason, message });
-  }
-  throw new Error(`unexpected ${command.type}`);
-}
+import { apply, makeNode, makePod, stateOf } from './builders.ts';
+import { SchedulerHarness } from './harness.ts';
 
 const tooBig = makePod('big', { requests: [{ cpu: '64' }] });
+const messages = (harness: SchedulerHarness) => harness.run().map((c) => (c.type === 'reportSchedulingFailure' ? c.message : c.type));
 
 describe('scheduler reconcile', () => {
   it('binds a waiting pod, as kube-scheduler', () => {
-    const state = stateOf([makeNode('n1')], [makePod('web')]);
-    expect(commandsOf(reconcile(state, 'default/web'))).toEqual([
+    const harness = new SchedulerHarness(stateOf([makeNode('n1')], [makePod('web')]), { nowMs: 5000 });
+    expect(harness.run()).toEqual([
       {
         type: 'bindPod',
         actor: 'kube-scheduler',
@@ -46,84 +29,73 @@ describe('scheduler reconcile', () => {
     ]);
   });
 
-  it('reports a pod that fits nowhere as Unschedulable with upstream message', () => {
-    const state = stateOf([makeNode('n1'), makeNode('n2')], [tooBig]);
-    expect(commandsOf(reconcile(state, 'default/big'))).toEqual([
+  it('reports a pod that fits nowhere as Unschedulable with upstream message and the preemption verdict', () => {
+    const harness = new SchedulerHarness(stateOf([makeNode('n1'), makeNode('n2')], [tooBig]), { nowMs: 5000 });
+    const message = '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.';
+    expect(harness.run()).toEqual([
       {
         type: 'reportSchedulingFailure',
         actor: 'kube-scheduler',
         namespace: 'default',
         name: 'big',
         reason: 'Unschedulable',
-        message: '0/2 nodes are available: 2 Insufficient cpu.',
-        record: expect.objectContaining({ type: 'Warning', reason: 'FailedScheduling', message: '0/2 nodes are available: 2 Insufficient cpu.' }),
+        message,
+        record: expect.objectContaining({ type: 'Warning', reason: 'FailedScheduling', message }),
       },
     ]);
   });
 
   it('stays quiet when the PodScheduled condition already says the same', () => {
-    let state = stateOf([makeNode('n1')], [tooBig]);
-    for (const command of commandsOf(reconcile(state, 'default/big'))) state = accept(state, command);
-    expect(reconcile(state, 'default/big')).toEqual([]);
+    const harness = new SchedulerHarness(stateOf([makeNode('n1')], [tooBig, makePod('small', { nodeName: 'n1' })]));
+    expect(messages(harness)).toHaveLength(1);
+    // A placed pod going is an event NodeResourcesFit queues the pod for; the retry fails the same way.
+    harness.emit({ type: 'pod/deleted', namespace: 'default', name: 'small' });
+    expect(harness.controller.reconcile(SCHEDULE_KEY, { state: harness.state, nowMs: harness.nowMs, rng: harness.rngForTests })).toEqual([]);
   });
 
   it('reports again when the reason changes', () => {
-    let state = stateOf([makeNode('n1')], [tooBig]);
-    for (const command of commandsOf(reconcile(state, 'default/big'))) state = accept(state, command);
-    state = apply(state, { type: 'node/joined', object: makeNode('n2', { cpu: '2' }) });
-    expect(
-      commandsOf(reconcile(state, 'default/big')).map((c) =>
-        c.type === 'reportSchedulingFailure' ? c.message : '',
-      ),
-    ).toEqual(['0/2 nodes are available: 2 Insufficient cpu.']);
+    const harness = new SchedulerHarness(stateOf([makeNode('n1')], [tooBig, makePod('small', { nodeName: 'n1' })]));
+    harness.run();
+    // Upstream's hint skips a node too small for the pod, so the pod waits on; a placed pod going moves it.
+    harness.emit({ type: 'node/joined', object: makeNode('n2', { cpu: '2' }) });
+    expect(messages(harness)).toEqual([]);
+    harness.emit({ type: 'pod/deleted', namespace: 'default', name: 'small' });
+    expect(messages(harness)).toEqual([
+      '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+    ]);
   });
 
-  it('leaves alone pods that are bound, deleted, being deleted or for another scheduler', () => {
+  it('leaves alone pods that are bound, being deleted or for another scheduler', () => {
     const deleting: Pod = {
       ...makePod('leaving'),
       metadata: { ...makePod('leaving').metadata, deletionTimestamp: '2025-01-01T00:01:00Z' },
     };
-    const state = stateOf(
-      [makeNode('n1')],
-      [makePod('bound', { nodeName: 'n1' }), makePod('custom', { schedulerName: 'other' }), deleting],
+    const harness = new SchedulerHarness(
+      stateOf([makeNode('n1')], [makePod('bound', { nodeName: 'n1' }), makePod('custom', { schedulerName: 'other' }), deleting]),
     );
-    for (const key of ['default/bound', 'default/custom', 'default/leaving', 'default/gone']) {
-      expect(reconcile(state, key)).toEqual([]);
-    }
+    expect(harness.run()).toEqual([]);
+    expect(harness.controller.reconcile(SCHEDULE_KEY, { state: harness.state, nowMs: 0, rng: harness.rngForTests })).toEqual([]);
   });
 });
 
-describe('scheduler retries', () => {
-  it('wakes the waiting pods, highest priority first, then oldest, at the current time', () => {
-    let state = stateOf(
-      [makeNode('n1')],
-      [
-        makePod('low', { requests: [{ cpu: '64' }] }),
-        makePod('high', { priority: 1000, requests: [{ cpu: '64' }] }),
-        makePod('early', { requests: [{ cpu: '64' }], creationTimestamp: '2024-12-31T23:00:00Z' }),
-        makePod('placed'),
-      ],
-    );
-    const controller = scheduler();
-    for (const key of ['default/low', 'default/high', 'default/early', 'default/placed']) {
-      for (const command of commandsOf(reconcile(state, key, controller))) state = accept(state, command);
-    }
-    expect(reconcile(state, RETRY_UNSCHEDULABLE_KEY, controller)).toEqual([
-      { kind: 'wake', atMs: 5000, key: 'default/high' },
-      { kind: 'wake', atMs: 5000, key: 'default/early' },
-      { kind: 'wake', atMs: 5000, key: 'default/low' },
-    ]);
+describe('scheduler queue order', () => {
+  it('tries the waiting pods highest priority first, then the earliest queued', () => {
+    const harness = new SchedulerHarness(stateOf([makeNode('n1', { pods: '0' })]));
+    harness.emit({ type: 'pod/created', object: makePod('first') });
+    harness.emit({ type: 'pod/created', object: makePod('second') });
+    harness.emit({ type: 'pod/created', object: makePod('high', { priority: 1000 }) });
+    expect(harness.run().map((c) => ('name' in c ? c.name : c.type))).toEqual(['high', 'first', 'second']);
   });
 
-  it('wakes every waiting pod at the start of a run', () => {
+  it('queues every waiting pod at the start of a run', () => {
     const state = stateOf([makeNode('n1')], [makePod('a'), makePod('b', { nodeName: 'n1' })]);
-    const start = scheduler().start?.({ state, nowMs: 0, rng: testRng() });
-    expect(start).toEqual([{ kind: 'wake', atMs: 0, key: 'default/a' }]);
+    const start = scheduler().start?.({ state, nowMs: 0, rng: new SchedulerHarness(state).rngForTests });
+    expect(start).toEqual([{ kind: 'wake', atMs: 0, key: SCHEDULE_KEY }]);
   });
 });
 
 describe('scheduler watch', () => {
-  it('routes changes to pod keys and the retry key', async () => {
+  it('asks for a cycle when a pod arrives, and not for a node when nothing waits', async () => {
     const changes = new Subject<Change<ClusterState>>();
     const keys = firstValueFrom(scheduler().watch(changes).pipe(toArray()));
     let state = stateOf([]);
@@ -136,23 +108,19 @@ describe('scheduler watch', () => {
     emit({ type: 'pod/created', object: makePod('web') });
     emit({ type: 'node/joined', object: makeNode('n1') });
     changes.complete();
-    expect(await keys).toEqual(['default/web', RETRY_UNSCHEDULABLE_KEY]);
+    // The pod is still in activeQ when the node joins (no cycle ran between), so both ask.
+    expect(await keys).toEqual([SCHEDULE_KEY, SCHEDULE_KEY]);
   });
 });
 
 describe('scheduler determinism', () => {
   /** Schedules `count` pods one after another with a fresh scheduler, folding each binding in. */
   function placements(seed: number, count: number): string[] {
-    const controller = scheduler();
-    const rng = testRng(seed);
-    let state = stateOf(['n1', 'n2', 'n3', 'n4'].map((name) => makeNode(name)));
+    const harness = new SchedulerHarness(stateOf(['n1', 'n2', 'n3', 'n4'].map((name) => makeNode(name))), { seed });
     const placed: string[] = [];
     for (let index = 0; index < count; index++) {
-      state = apply(state, { type: 'pod/created', object: makePod(`p${index}`) });
-      for (const command of commandsOf(controller.reconcile(`default/p${index}`, { state, nowMs: 0, rng }))) {
-        if (command.type === 'bindPod') placed.push(command.nodeName);
-        state = accept(state, command);
-      }
+      harness.emit({ type: 'pod/created', object: makePod(`p${index}`) });
+      for (const command of harness.run()) if (command.type === 'bindPod') placed.push(command.nodeName);
     }
     return placed;
   }
@@ -168,14 +136,23 @@ describe('scheduler determinism', () => {
   });
 
   it('searches each cycle from where the previous one stopped', () => {
-    const controller = scheduler();
     const nodes = Array.from({ length: 200 }, (_, index) => makeNode(`n${String(index).padStart(3, '0')}`));
-    const state = stateOf(nodes, [makePod('first'), makePod('second')]);
-    const chosen = ['default/first', 'default/second'].map((key) => {
-      const [command] = commandsOf(controller.reconcile(key, { state, nowMs: 0, rng: testRng() }));
-      return command?.type === 'bindPod' ? Number(command.nodeName.slice(1)) : -1;
-    });
+    const harness = new SchedulerHarness(stateOf(nodes, [makePod('first'), makePod('second')]));
+    const chosen = harness.run().map((command) => (command.type === 'bindPod' ? Number(command.nodeName.slice(1)) : -1));
     expect(chosen[0]).toBeLessThan(100);
     expect(chosen[1]).toBeGreaterThanOrEqual(100);
+  });
+});
+
+describe('scheduler timers', () => {
+  it('retries a parked pod at the first 30-second tick after five minutes, even with no event for it', () => {
+    const harness = new SchedulerHarness(stateOf([makeNode('n1', { cpu: '2' })], [tooBig]), { nowMs: 10_000 });
+    expect(messages(harness)).toHaveLength(1);
+    expect(harness.timers).toContainEqual({ kind: 'wake', atMs: 330_000, key: '@flush', background: true });
+    // A node too small joins: NodeResourcesFit's hint skips the pod, so the message still counts one node.
+    harness.emit({ type: 'node/joined', object: makeNode('n2', { cpu: '2' }) });
+    expect(messages(harness)).toEqual([]);
+    const retried = harness.flushAt(330_000).map((c) => (c.type === 'reportSchedulingFailure' ? c.message : c.type));
+    expect(retried).toEqual(['0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.']);
   });
 });
