@@ -103,6 +103,7 @@ export const ImageBehaviourSpec = t.partial({
   livenessFailsAfter: DurationMs,
   startupTakes: DurationMs,
   probeOutput: t.string,
+  probeTakes: DurationMs,
   missing: t.boolean,
   size: Quantity,
 });

@@ -17,6 +17,7 @@ function toSpec(input: ImageBehaviourInput): ImageSpec {
     ...(input.livenessFailsAfter === undefined ? {} : { livenessFailsAfterMs: input.livenessFailsAfter }),
     ...(input.startupTakes === undefined ? {} : { startupTakesMs: input.startupTakes }),
     ...(input.probeOutput === undefined ? {} : { probeOutput: input.probeOutput }),
+    ...(input.probeTakes === undefined ? {} : { probeTakesMs: input.probeTakes }),
     ...(input.missing === undefined ? {} : { missing: input.missing }),
     ...(input.size === undefined ? {} : { sizeBytes: parseWholeUnits(input.size) ?? 0 }),
   };

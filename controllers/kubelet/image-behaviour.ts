@@ -24,6 +24,8 @@ export interface ImageBehaviour {
   readonly startupTakesMs?: number;
   /** What a failing exec probe prints, quoted in the Unhealthy event; nothing when absent. */
   readonly probeOutput?: string;
+  /** How long the app takes to answer an exec, HTTP or gRPC probe; a probe whose timeoutSeconds is shorter times out. At once when absent. */
+  readonly probeTakesMs?: number;
   /** The registry does not have this image: every pull fails. */
   readonly missing?: boolean;
   /** The image's size, reported in node.status.images and the Pulled event; 0 when absent. */
@@ -68,7 +70,7 @@ function entryFor(entries: Readonly<Record<string, ImageSpec>>, image: string): 
 
 /** The optional keys, taken from the entry, then the default entry, and left out when neither sets them. */
 function optionalKeys(entry: ImageSpec, fallback: ImageSpec): Partial<ImageBehaviour> {
-  const keys = ['livenessFailsAfterMs', 'startupTakesMs', 'probeOutput', 'missing', 'sizeBytes'] as const;
+  const keys = ['livenessFailsAfterMs', 'startupTakesMs', 'probeOutput', 'probeTakesMs', 'missing', 'sizeBytes'] as const;
   const picked: Record<string, unknown> = {};
   for (const key of keys) {
     const value = entry[key] ?? fallback[key];

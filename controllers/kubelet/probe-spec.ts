@@ -1,6 +1,7 @@
 // A container's probes as the kubelet's probe workers read them: the timing fields with the API
 // server's defaults (SetDefaults_Probe: period 10 s, timeout 1 s, success 1, failure 3; the
-// initial delay 0), and the handler, which only decides the words of a failed probe's event.
+// initial delay 0), and the handler, which decides the words of a failed probe's event and
+// whether a slow answer can time it out.
 // Stored pods are defaulted already; the defaults here cover pods built without the API server.
 
 import type { Container } from '../../core/objects.ts';
@@ -8,7 +9,7 @@ import type { Container } from '../../core/objects.ts';
 export type ProbeType = 'startup' | 'readiness' | 'liveness';
 
 export type ProbeHandler =
-  | { readonly kind: 'exec' }
+  | { readonly kind: 'exec'; readonly command: readonly string[] }
   | { readonly kind: 'httpGet'; readonly scheme: string; readonly host?: string; readonly port: string; readonly path: string }
   | { readonly kind: 'tcpSocket'; readonly host?: string; readonly port: string }
   | { readonly kind: 'grpc'; readonly port: string };
@@ -78,7 +79,8 @@ function handlerOf(probe: Json, container: Container): ProbeHandler {
   }
   const grpc = probe.grpc;
   if (isRecord(grpc)) return { kind: 'grpc', port: portOf(grpc.port, container) };
-  return { kind: 'exec' };
+  const command = isRecord(probe.exec) && Array.isArray(probe.exec.command) ? probe.exec.command : [];
+  return { kind: 'exec', command: command.map((part) => String(part)) };
 }
 
 export function probeOf(container: Container, type: ProbeType): ProbeSpec | undefined {

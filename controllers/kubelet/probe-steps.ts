@@ -11,6 +11,7 @@ import type { ContainerMemory } from './memory.ts';
 import type { Slot } from './pod-context.ts';
 import type { PodRun } from './pod-run.ts';
 import { probeFailureOutput } from './probe-output.ts';
+import { timesOut } from './probe-timeout.ts';
 import {
   nextLivenessEvent,
   nextReadinessEvent,
@@ -70,7 +71,12 @@ function startedAtMs(run: PodRun, slot: Slot, runningSinceMs: number): number {
   const spec = slot.probes.startup;
   if (spec === undefined) return runningSinceMs;
   const clock = { workerStartMs: run.context.admittedMs, runningSinceMs, activeFromMs: runningSinceMs };
-  return startupPassMs(spec, clock, runningSinceMs + (slot.behaviour.startupTakesMs ?? 0)) ?? runningSinceMs;
+  return startupPassMs(spec, clock, startupPassesAtMs(spec, slot, runningSinceMs)) ?? runningSinceMs;
+}
+
+/** From when the startup probe passes: after the image's startupTakes, or never when it times out. */
+function startupPassesAtMs(spec: ProbeSpec, slot: Slot, runningSinceMs: number): number {
+  return timesOut(spec, slot.behaviour) ? Number.POSITIVE_INFINITY : runningSinceMs + (slot.behaviour.startupTakesMs ?? 0);
 }
 
 function earliest(steps: readonly (Step | undefined)[]): Step | undefined {
@@ -87,7 +93,7 @@ export function probeStep(run: PodRun, slot: Slot, status: ContainerStatus, runn
   const workerStartMs = run.context.admittedMs;
   if (status.started !== true && startup !== undefined) {
     const clock: ProbeClock = { workerStartMs, runningSinceMs, activeFromMs: runningSinceMs };
-    const event = nextStartupEvent(startup, clock, runningSinceMs + (behaviour.startupTakesMs ?? 0), told.startup);
+    const event = nextStartupEvent(startup, clock, startupPassesAtMs(startup, slot, runningSinceMs), told.startup);
     return event === undefined ? undefined : probeEventStep(run, slot, startup, event, runningSinceMs);
   }
   const activeFromMs = startedAtMs(run, slot, runningSinceMs);
@@ -95,12 +101,14 @@ export function probeStep(run: PodRun, slot: Slot, status: ContainerStatus, runn
   const readyFromMs = runningSinceMs + behaviour.readyMs;
   const steps: (Step | undefined)[] = [];
   if (liveness !== undefined) {
-    const failsFromMs = behaviour.livenessFailsAfterMs === undefined ? undefined : runningSinceMs + behaviour.livenessFailsAfterMs;
+    const failsAfterMs = timesOut(liveness, behaviour) ? 0 : behaviour.livenessFailsAfterMs;
+    const failsFromMs = failsAfterMs === undefined ? undefined : runningSinceMs + failsAfterMs;
     const event = nextLivenessEvent(liveness, clock, failsFromMs, told.liveness);
     if (event !== undefined) steps.push(probeEventStep(run, slot, liveness, event, runningSinceMs));
   }
   if (!status.ready && readiness !== undefined) {
-    const event = nextReadinessEvent(readiness, clock, readyFromMs, told.readiness);
+    const passesAtMs = timesOut(readiness, behaviour) ? Number.POSITIVE_INFINITY : readyFromMs;
+    const event = nextReadinessEvent(readiness, clock, passesAtMs, told.readiness);
     if (event !== undefined) steps.push(probeEventStep(run, slot, readiness, event, runningSinceMs));
   }
   if (!status.ready && readiness === undefined) {

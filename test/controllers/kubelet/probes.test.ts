@@ -19,6 +19,8 @@ const images = imageCatalog({
   'slow:1': { readyMs: 12 * SECOND },
   'stuck:1': { startupTakesMs: 10 * 60 * SECOND },
   'hangs:1': { livenessFailsAfterMs: 20 * SECOND },
+  // Answers every probe in 2s: within a timeout of 3s, past the default 1s.
+  'sluggish:1': { probeTakesMs: 2 * SECOND },
 });
 
 const livenessExec = {
@@ -115,5 +117,47 @@ describe('kubelet: startup probes', () => {
     ]);
     expect(containerStatus(statusLog(run).at(-1)!.status, 'app').restartCount).toBe(1);
     expect(statusLog(run).every(({ status }) => !containerStatus(status, 'app').ready && containerStatus(status, 'app').started !== true)).toBe(true);
+  });
+});
+
+describe('kubelet: probe timeouts (timeoutSeconds against the image probeTakes)', () => {
+  const unhealthy = (run: ReturnType<typeof runPod>) => eventLog(run).filter(({ event }) => /Unhealthy|Killing/.test(event));
+
+  it('times out an exec liveness probe at every run with the default 1s, and kills the container', () => {
+    const probe = { livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, periodSeconds: 5 } };
+    const run = runPod({ ...container('app', 'sluggish:1'), ...probe }, 16 * SECOND);
+    // Running at 2s; the worker ticks from the pod's admission at 0s: 5s, 10s, 15s fail.
+    expect(unhealthy(run).map(({ atMs, event }) => `${atMs / SECOND} ${event}`)).toEqual([
+      '5 Unhealthy: Liveness probe failed: command "cat /tmp/healthy" timed out',
+      '10 Unhealthy: Liveness probe failed: command "cat /tmp/healthy" timed out',
+      '15 Unhealthy: Liveness probe failed: command "cat /tmp/healthy" timed out',
+      '15 Killing: Container app failed liveness probe, will be restarted',
+    ]);
+  });
+
+  it('leaves the same probe alone with timeoutSeconds 3', () => {
+    const probe = { livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, periodSeconds: 5, timeoutSeconds: 3 } };
+    const run = runPod({ ...container('app', 'sluggish:1'), ...probe }, 60 * SECOND);
+    expect(unhealthy(run)).toEqual([]);
+  });
+
+  it('keeps a container unready whose HTTP readiness probe times out, in the words of the HTTP client', () => {
+    const probe = { readinessProbe: { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 10 } };
+    const run = runPod({ ...container('app', 'sluggish:1'), ...probe }, 30 * SECOND);
+    expect(unhealthy(run).map(({ event }) => event)).toContain(
+      'Unhealthy: Readiness probe failed: Get "http://10.244.1.2:8080/ready": context deadline exceeded (Client.Timeout exceeded while awaiting headers)',
+    );
+    expect(statusLog(run).some(({ status }) => containerStatus(status, 'app').ready)).toBe(false);
+  });
+
+  it('words a gRPC time-out as the health call does, and never times out a TCP probe', () => {
+    const grpc = runPod({ ...container('app', 'sluggish:1'), startupProbe: { grpc: { port: 9090 }, periodSeconds: 10, failureThreshold: 2 } }, 25 * SECOND);
+    expect(unhealthy(grpc).map(({ event }) => event)).toEqual([
+      'Unhealthy: Startup probe failed: timeout: health rpc did not complete within 1s',
+      'Unhealthy: Startup probe failed: timeout: health rpc did not complete within 1s',
+      'Killing: Container app failed startup probe, will be restarted',
+    ]);
+    const tcp = runPod({ ...container('app', 'sluggish:1'), livenessProbe: { tcpSocket: { port: 80 }, periodSeconds: 5 } }, 60 * SECOND);
+    expect(unhealthy(tcp)).toEqual([]);
   });
 });
