@@ -12,40 +12,27 @@ export interface ContainerRef {
   readonly init: boolean;
 }
 
-export function containerEvent(ref: ContainerRef, type: 'Normal' | 'Warning', reason: string, message: string): EventRecord {
-  const { namespace, name, uid, resourceVersion } = ref.pod.metadata;
+/** The pod as an Event's involved object. */
+function podReference(pod: Pod): EventRecord['involvedObject'] {
+  const { namespace, name, uid, resourceVersion } = pod.metadata;
   return {
-    involvedObject: {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      ...(namespace === undefined ? {} : { namespace }),
-      name,
-      uid,
-      ...(resourceVersion === undefined ? {} : { resourceVersion }),
-      fieldPath: `spec.${ref.init ? 'initContainers' : 'containers'}{${ref.name}}`,
-    },
-    type,
-    reason,
-    message,
+    apiVersion: 'v1',
+    kind: 'Pod',
+    ...(namespace === undefined ? {} : { namespace }),
+    name,
+    uid,
+    ...(resourceVersion === undefined ? {} : { resourceVersion }),
   };
+}
+
+export function containerEvent(ref: ContainerRef, type: 'Normal' | 'Warning', reason: string, message: string): EventRecord {
+  const fieldPath = `spec.${ref.init ? 'initContainers' : 'containers'}{${ref.name}}`;
+  return { involvedObject: { ...podReference(ref.pod), fieldPath }, type, reason, message };
 }
 
 /** An Event about the pod itself (admission, the active deadline). */
 export function podEvent(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): EventRecord {
-  const { namespace, name, uid, resourceVersion } = pod.metadata;
-  return {
-    involvedObject: {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      ...(namespace === undefined ? {} : { namespace }),
-      name,
-      uid,
-      ...(resourceVersion === undefined ? {} : { resourceVersion }),
-    },
-    type,
-    reason,
-    message,
-  };
+  return { involvedObject: podReference(pod), type, reason, message };
 }
 
 /** killContainer's event; `message` is the reason for a kill that is not the pod's own stop. */
