@@ -2,8 +2,9 @@
 // follow several kinds (the garbage collector, say) read from each event.
 
 import type { Change } from '../../core/controller.ts';
+import { eventSubject } from '../../core/event-subject.ts';
 import type { KsimEvent } from '../../core/events.ts';
-import { keyOf, type KubeObject, objectKey } from '../../core/objects.ts';
+import { type KubeObject, objectKey } from '../../core/objects.ts';
 import { kindTable } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 
@@ -15,32 +16,11 @@ export interface ChangedObject {
   readonly after: KubeObject | undefined;
 }
 
+/** The stored object the event changed; none for a recorded Event's subject or a refused request. */
 function target(event: KsimEvent): { readonly kind: string; readonly key: string } | undefined {
-  if ('object' in event) return { kind: event.object.kind, key: keyOf(event.object) };
-  switch (event.type) {
-    case 'node/statusReported':
-    case 'node/cordoned':
-    case 'node/uncordoned':
-    case 'node/deleted':
-      return { kind: 'Node', key: event.name };
-    case 'pod/bound':
-    case 'pod/schedulingFailed':
-    case 'pod/statusUpdated':
-    case 'pod/deletionRequested':
-    case 'pod/deleted':
-    case 'pod/adopted':
-    case 'pod/released':
-      return { kind: 'Pod', key: objectKey(event.namespace, event.name) };
-    case 'object/statusUpdated':
-    case 'object/scaled':
-    case 'object/adopted':
-    case 'object/released':
-    case 'object/deletionRequested':
-    case 'object/deleted':
-      return { kind: event.kind, key: objectKey(event.namespace, event.name) };
-    default:
-      return undefined;
-  }
+  if (event.type === 'event/recorded' || event.type === 'request/rejected' || event.type === 'request/warned') return undefined;
+  const { kind, namespace, name } = eventSubject(event);
+  return name === undefined ? undefined : { kind, key: objectKey(namespace, name) };
 }
 
 /** Undefined for events about no stored object (rejections, recorded Events). */

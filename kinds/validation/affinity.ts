@@ -2,7 +2,8 @@
 // ValidateNodeSelector, validateNodeSelectorRequirement, validatePreferredSchedulingTerms,
 // validateNodeTaints). Anything stored here is later read by the scheduler, so it must be sound.
 
-import { type FieldError, forbidden, invalid, isOneOf, required, unsupported } from './field-errors.ts';
+import { type FieldError, invalid, isOneOf, required, unsupported } from './field-errors.ts';
+import { setOperatorErrors } from './set-operator.ts';
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -18,15 +19,9 @@ function validateRequirement(path: string, requirement: unknown): FieldError[] {
     return [...errors, invalid(`${path}.values`, values, 'must be a list of strings')];
   }
   const count = (values as unknown[] | undefined)?.length ?? 0;
+  const setErrors = setOperatorErrors(path, requirement.operator, count);
+  if (setErrors !== undefined) return [...errors, ...setErrors];
   switch (requirement.operator) {
-    case 'In':
-    case 'NotIn':
-      if (count === 0) errors.push(required(`${path}.values`, "must be specified when `operator` is 'In' or 'NotIn'"));
-      break;
-    case 'Exists':
-    case 'DoesNotExist':
-      if (count > 0) errors.push(forbidden(`${path}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-      break;
     case 'Gt':
     case 'Lt':
       if (count !== 1 || !/^-?\d+$/.test((values as string[])[0] as string)) {

@@ -5,6 +5,7 @@
 // scheduler, so a malformed field is refused rather than left to crash a cycle.
 
 import { type FieldError, duplicate, forbidden, invalid, isOneOf, required, unsupported, validateDns1123Label, validateLabels } from './field-errors.ts';
+import { setOperatorErrors } from './set-operator.ts';
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,19 +37,7 @@ function validateRequirement(path: string, requirement: unknown): FieldError[] {
     return [invalid(`${path}.values`, values, 'must be a list of strings')];
   }
   const count = Array.isArray(values) ? values.length : 0;
-  const errors: FieldError[] = [];
-  switch (requirement.operator) {
-    case 'In':
-    case 'NotIn':
-      if (count === 0) errors.push(required(`${path}.values`, "must be specified when `operator` is 'In' or 'NotIn'"));
-      break;
-    case 'Exists':
-    case 'DoesNotExist':
-      if (count > 0) errors.push(forbidden(`${path}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-      break;
-    default:
-      errors.push(invalid(`${path}.operator`, requirement.operator, 'not a valid selector operator'));
-  }
+  const errors = setOperatorErrors(path, requirement.operator, count) ?? [invalid(`${path}.operator`, requirement.operator, 'not a valid selector operator')];
   return [...errors, ...validateQualifiedName(`${path}.key`, requirement.key)];
 }
 
