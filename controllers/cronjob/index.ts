@@ -6,7 +6,7 @@
 // core/cron/); reconcile.ts turns them into requests. Each instance keeps its own memory
 // (memory.ts), so build one per run.
 
-import { mergeMap } from 'rxjs';
+import { keysOf } from '../../core/keys-of.ts';
 import type { Controller } from '../../core/controller.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { CronJobControllerMemory } from './memory.ts';
@@ -20,7 +20,7 @@ export function cronJobController(): Controller<ClusterState> {
   const memory = new CronJobControllerMemory();
   return {
     name: CRONJOB_CONTROLLER,
-    watch: (changes) => changes.pipe(mergeMap((change) => cronJobKeysFor(change))),
+    watch: (changes) => changes.pipe(keysOf((change) => cronJobKeysFor(change))),
     reconcile: (key, context) => reconcileCronJobKey(key, context, memory),
   };
 }

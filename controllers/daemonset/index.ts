@@ -12,7 +12,7 @@
 // returns the next one), so its value is the same on every run of the same (scenario, seed);
 // replays fold the log and never re-run controllers.
 
-import { mergeMap } from 'rxjs';
+import { keysOf } from '../../core/keys-of.ts';
 import type { Controller } from '../../core/controller.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { BURST_REPLICAS } from './plan.ts';
@@ -26,7 +26,7 @@ export function daemonSetController(): Controller<ClusterState> {
   const memory: DaemonSetMemory = { backoff: new Map() };
   return {
     name: DAEMONSET_CONTROLLER,
-    watch: (changes) => changes.pipe(mergeMap((change) => daemonSetKeysFor(change))),
+    watch: (changes) => changes.pipe(keysOf((change) => daemonSetKeysFor(change))),
     reconcile: (key, context) => syncDaemonSet(key, context, memory),
   };
 }

@@ -4,7 +4,7 @@
 // the Deployment's status. Keys are "namespace/name" of Deployments. The pure decisions live in
 // the files beside this one; reconcile.ts turns them into requests.
 
-import { mergeMap } from 'rxjs';
+import { keysOf } from '../../core/keys-of.ts';
 import type { Controller } from '../../core/controller.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { syncDeployment } from './reconcile.ts';
@@ -16,7 +16,7 @@ export { DEPLOYMENT_CONTROLLER };
 export function deploymentController(): Controller<ClusterState> {
   return {
     name: DEPLOYMENT_CONTROLLER,
-    watch: (changes) => changes.pipe(mergeMap((change) => deploymentKeysFor(change))),
+    watch: (changes) => changes.pipe(keysOf((change) => deploymentKeysFor(change))),
     reconcile: (key, context) => syncDeployment(key, context),
   };
 }

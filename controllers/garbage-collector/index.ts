@@ -5,7 +5,7 @@
 // object and its owners; the reducers' dependents index is that graph here, so the watch only
 // queues objects with something to decide, never every object that has an owner.
 
-import { mergeMap } from 'rxjs';
+import { keysOf } from '../../core/keys-of.ts';
 import type { Change, Controller } from '../../core/controller.ts';
 import type { KsimEvent } from '../../core/events.ts';
 import { keyOf, type KubeObject } from '../../core/objects.ts';
@@ -71,7 +71,7 @@ export function garbageKeysFor(change: Change<ClusterState>): string[] {
 export function garbageCollector(): Controller<ClusterState> {
   return {
     name: ACTOR,
-    watch: (changes) => changes.pipe(mergeMap(garbageKeysFor)),
+    watch: (changes) => changes.pipe(keysOf(garbageKeysFor)),
     reconcile: (item, { state, nowMs }) => collectItem(state, item, nowMs),
   };
 }

@@ -5,7 +5,7 @@
 // The pure decisions live in the files beside this one (sync-plan.ts and what it calls); reconcile.ts
 // turns them into requests. Each instance keeps its own memory (memory.ts), so build one per run.
 
-import { mergeMap } from 'rxjs';
+import { keysOf } from '../../core/keys-of.ts';
 import type { Controller } from '../../core/controller.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { JobControllerMemory } from './memory.ts';
@@ -19,7 +19,7 @@ export function jobController(): Controller<ClusterState> {
   const memory = new JobControllerMemory();
   return {
     name: JOB_CONTROLLER,
-    watch: (changes) => changes.pipe(mergeMap((change) => jobKeysFor(change))),
+    watch: (changes) => changes.pipe(keysOf((change) => jobKeysFor(change))),
     reconcile: (key, context) => reconcileJobKey(key, context, memory),
   };
 }

@@ -4,7 +4,7 @@
 // upstream's kubelet records; for each node it posts the node's status. Every request carries the
 // actor `kubelet/<node>`.
 
-import { mergeMap } from 'rxjs';
+import { keysOf } from '../../core/keys-of.ts';
 import type { Controller, Effect, ReconcileContext } from '../../core/controller.ts';
 import { wakeInBackground } from '../../core/controller.ts';
 import type { ClusterState } from '../../reducers/state.ts';
@@ -45,7 +45,7 @@ export function kubelet(images: ImageCatalog): Controller<ClusterState> {
   const memory = new KubeletMemory();
   return {
     name: KUBELET,
-    watch: (changes) => changes.pipe(mergeMap(kubeletKeysFor)),
+    watch: (changes) => changes.pipe(keysOf(kubeletKeysFor)),
     reconcile: (key, context) => reconcileKey(key, context, images, memory),
     // Nodes already in the starting state get their heartbeats too.
     start: ({ state, nowMs }) =>

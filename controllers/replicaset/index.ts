@@ -3,7 +3,7 @@
 // "namespace/name" of ReplicaSets. The same controller, on a view of each ReplicationController as
 // a ReplicaSet, is the replication controller, as upstream runs it.
 
-import { mergeMap } from 'rxjs';
+import { keysOf } from '../../core/keys-of.ts';
 import type { Controller } from '../../core/controller.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { BURST_REPLICAS } from './manage-replicas.ts';
@@ -20,7 +20,7 @@ function controllerFor(replicated: ReplicatedKind): Controller<ClusterState> {
   const ownedKeys = memoizedOwnedKeys();
   return {
     name: replicated.actor,
-    watch: (changes) => changes.pipe(mergeMap((change) => replicaSetKeysFor(change, replicated))),
+    watch: (changes) => changes.pipe(keysOf((change) => replicaSetKeysFor(change, replicated))),
     reconcile: (key, context) => syncReplicaSet(key, context, ownedKeys, replicated),
   };
 }

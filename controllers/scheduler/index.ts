@@ -19,8 +19,9 @@
 // event, and that change asks for the key again. Timers (background, so they never keep an idle run
 // going) bring the key back for the 30-second leftover flush and the error back-off's flush.
 
-import { mergeMap, tap } from 'rxjs';
-import { type Controller, type Effect, wake, wakeInBackground } from '../../core/controller.ts';
+import { tap } from 'rxjs';
+import { keysOf } from '../../core/keys-of.ts';
+import { type Change, type Controller, type Effect, wake, wakeInBackground } from '../../core/controller.ts';
 import type { Pod } from '../../core/objects.ts';
 import type { Rng } from '../../core/prng.ts';
 import type { NodeUsage } from '../../reducers/pod-resources.ts';
@@ -145,7 +146,7 @@ export function scheduler(options: SchedulerOptions = {}): Controller<ClusterSta
           usageCache.noteChange(change);
           placed.noteChange(change);
         }),
-        mergeMap((change) => {
+        keysOf((change: Change<ClusterState>) => {
           observeChange(queue, change);
           return queue.hasWork ? [SCHEDULE_KEY] : [];
         }),

@@ -5,7 +5,7 @@
 // "namespace/name" of StatefulSets. The pure decisions live in plan.ts and the files it uses;
 // sync.ts turns a plan into requests.
 
-import { mergeMap } from 'rxjs';
+import { keysOf } from '../../core/keys-of.ts';
 import type { Controller } from '../../core/controller.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { syncStatefulSet } from './sync.ts';
@@ -17,7 +17,7 @@ export { STATEFULSET_CONTROLLER };
 export function statefulSetController(): Controller<ClusterState> {
   return {
     name: STATEFULSET_CONTROLLER,
-    watch: (changes) => changes.pipe(mergeMap((change) => statefulSetKeysFor(change))),
+    watch: (changes) => changes.pipe(keysOf((change) => statefulSetKeysFor(change))),
     reconcile: (key, context) => syncStatefulSet(key, context),
   };
 }

@@ -4,7 +4,7 @@
 // Upstream re-reads the Job from the API server before deleting, in case its cache is stale; the
 // state a reconcile reads here is never stale, and the UID precondition still guards the delete.
 
-import { mergeMap } from 'rxjs';
+import { keysOf } from '../../core/keys-of.ts';
 import { type Controller, type Effect, fail, type ReconcileContext, submit, wake } from '../../core/controller.ts';
 import type { Job } from '../../core/workloads.ts';
 import { kindTable } from '../../reducers/lookup.ts';
@@ -44,7 +44,7 @@ export function processJob(key: string, { state, nowMs }: ReconcileContext<Clust
 export function ttlAfterFinishedController(): Controller<ClusterState> {
   return {
     name: TTL_AFTER_FINISHED_CONTROLLER,
-    watch: (changes) => changes.pipe(mergeMap((change) => ttlKeysFor(change))),
+    watch: (changes) => changes.pipe(keysOf((change) => ttlKeysFor(change))),
     reconcile: (key, context) => processJob(key, context),
   };
 }
