@@ -19,6 +19,7 @@ import { decodeObjectBody, warnedEvents } from './request-body.ts';
 import { admitNodeCommand, admitOwnership, admitPodSubresource, admitScale, admitStatus } from './subresources.ts';
 import { admitPatch, admitRemoveFinalizer, admitUpdate, applyToExisting } from './update.ts';
 import { unknownKindWarning } from './unknown-kind.ts';
+import { withFields } from '../core/with-fields.ts';
 
 /** A manifest the cluster does not serve: refused, with ksim's word on what it does serve. */
 function unservedManifest(manifest: unknown, verb: string, read: { readonly kind: string; readonly message: string }): EventBody[] {
@@ -102,7 +103,7 @@ function placeholders(bodies: readonly EventBody[]): Readonly<Record<string, str
 /** A List item's refusals and warnings say which item they are about. */
 function withSource(bodies: readonly EventBody[], source: string | undefined): EventBody[] {
   if (source === undefined) return [...bodies];
-  return bodies.map((body) => (body.type === 'request/rejected' || body.type === 'request/warned' ? { ...body, request: { ...body.request, source } } : body));
+  return bodies.map((body) => (body.type === 'request/rejected' || body.type === 'request/warned' ? { ...body, request: withFields(body.request, { source }) } : body));
 }
 
 const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);

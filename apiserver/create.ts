@@ -14,6 +14,7 @@ import type { ManifestHead } from './manifest.ts';
 import { validateObjectMetaCreate } from './object-meta.ts';
 import { alreadyExists, forbiddenRequest, invalidObject, notFound, rejection, type RequestInfo } from './rejection.ts';
 import { createdEvent } from './writes.ts';
+import { withFields } from '../core/with-fields.ts';
 
 /** Upstream trims the base so the name with its five random characters stays within 63. */
 function generatedName(generateName: string, context: AdmitContext): string {
@@ -23,14 +24,13 @@ function generatedName(generateName: string, context: AdmitContext): string {
 function systemMetadata(head: ManifestHead, name: string, namespace: string | undefined, context: AdmitContext): ObjectMeta {
   // The API server sets these; a cluster-scoped object has no namespace, whatever the manifest says.
   const { resourceVersion: _rv, uid: _uid, creationTimestamp: _ct, deletionTimestamp: _dt, deletionGracePeriodSeconds: _dg, generation: _g, namespace: _ns, ...given } = head.metadata;
-  return {
-    ...(given as Partial<ObjectMeta>),
+  return withFields(given as Partial<ObjectMeta>, {
     name,
     ...(namespace === undefined ? {} : { namespace }),
     uid: uuid(context.rng),
     creationTimestamp: toTimestamp(context.nowMs),
     ...(head.definition.generation ? { generation: 1 } : {}),
-  } as ObjectMeta;
+  }) as ObjectMeta;
 }
 
 function setsResourceVersion(resourceVersion: unknown): boolean {
@@ -55,12 +55,12 @@ export function createObject(head: ManifestHead, state: ClusterState, context: A
   const request: RequestInfo = { verb, kind: head.kind, ...(namespace === undefined ? {} : { namespace }), ...(head.name === undefined ? {} : { name: head.name }) };
   if (namespace !== undefined && lookupObject(state, 'Namespace', undefined, namespace) === undefined) return { refused: notFound(request, 'Namespace', namespace) };
   const name = chooseName(head, state, namespace, context) ?? '';
-  const named = name === '' ? request : { ...request, name };
-  const built = { ...head.body, metadata: systemMetadata(head, name, namespace, context) } as KubeObject;
+  const named = name === '' ? request : withFields(request, { name });
+  const built = withFields(head.body, { metadata: systemMetadata(head, name, namespace, context) }) as KubeObject;
   const admitted = definition.admitCreate?.(built, state) ?? { object: built };
   // Admission runs before the name is generated, so upstream names the object by its prefix.
-  if ('forbidden' in admitted) return { refused: forbiddenRequest({ ...request, name: head.name ?? head.generateName ?? name }, admitted.forbidden) };
-  const metadataErrors = validateObjectMetaCreate(definition, { ...head.metadata, name, ...(namespace === undefined ? {} : { namespace }) } as Partial<ObjectMeta>);
+  if ('forbidden' in admitted) return { refused: forbiddenRequest(withFields(request, { name: head.name ?? head.generateName ?? name }), admitted.forbidden) };
+  const metadataErrors = validateObjectMetaCreate(definition, withFields(head.metadata, { name, ...(namespace === undefined ? {} : { namespace }) }) as Partial<ObjectMeta>);
   const prepared = definition.prepareForCreate(admitted.object, state);
   // Upstream's strategies validate the metadata first, then the rest, and report both.
   const errors = [...metadataErrors, ...('errors' in prepared ? prepared.errors : [])];

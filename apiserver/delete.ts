@@ -14,6 +14,7 @@ import { listObjects, lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import { badRequest, conflict, forbiddenRequest, notFound, rejection, type RequestInfo } from './rejection.ts';
 import { deletedEvent } from './writes.ts';
+import { withFields } from '../core/with-fields.ts';
 
 type DeleteCommand = Extract<Command, { type: 'delete' }>;
 
@@ -96,5 +97,5 @@ export function admitDeleteCollection(command: Extract<Command, { type: 'deleteC
   if (definition === undefined) return [badRequest(request, `the server doesn't have a resource type "${command.kind}"`)];
   return listObjects(state, command.kind, namespace)
     .filter((object) => selectorMatches(command.selector, object.metadata.labels))
-    .flatMap((object) => deletionOf(object, definition, { ...request, name: object.metadata.name }, command));
+    .flatMap((object) => deletionOf(object, definition, withFields(request, { name: object.metadata.name }), command));
 }

@@ -11,6 +11,7 @@ import { goValue } from '../kinds/validation/field-errors.ts';
 import { canonicalJson, sameJson } from '../core/canonical-json.ts';
 import { decodeBody } from './decode/decode-body.ts';
 import { badRequest, rejection, type RequestInfo } from './rejection.ts';
+import { withFields } from '../core/with-fields.ts';
 
 type Json = Record<string, unknown>;
 
@@ -39,7 +40,7 @@ function dedupOwners(body: Json, warningPrefix: string): { readonly body: Json; 
     else kept.push(reference);
   }
   if (duplicates.length === 0) return { body };
-  return { body: { ...body, metadata: { ...metadata, ownerReferences: kept } }, warning: `${warningPrefix}${duplicates.join(', ')}` };
+  return { body: withFields(body, { metadata: withFields(metadata, { ownerReferences: kept }) }), warning: `${warningPrefix}${duplicates.join(', ')}` };
 }
 
 function decode(definition: KindDefinition, body: Json, fieldValidation: FieldValidation, refuse: (error: string) => EventBody, ownerWarning: string): DecodedRequest {

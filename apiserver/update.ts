@@ -18,6 +18,7 @@ import { immutableMetadataErrors, validateObjectMetaUpdate } from './object-meta
 import { badRequest, conflict, forbiddenRequest, invalidObject, notFound, type RequestInfo } from './rejection.ts';
 import { decodeObjectBody, decodePatchedBody, warnedEvents } from './request-body.ts';
 import { writeEvents } from './writes.ts';
+import { withFields } from '../core/with-fields.ts';
 
 /** Metadata only the API server writes; a client's copy of these is ignored (or refused, see immutableMetadataErrors). */
 function systemMetadata(current: ObjectMeta): Partial<ObjectMeta> {
@@ -41,11 +42,11 @@ function candidate(definition: KindDefinition, current: KubeObject, given: Json,
   const base = keepAbsentMetadata ? current.metadata : {};
   // A cluster-scoped object has no namespace, whatever the client sends (the request's scope wins).
   const { namespace: _ns, ...scoped } = clientMetadata;
-  const metadata = defined({ ...base, ...(definition.namespaced ? clientMetadata : scoped), ...systemMetadata(current.metadata) }) as unknown as ObjectMeta;
+  const metadata = defined(withFields(base, definition.namespaced ? clientMetadata : scoped, systemMetadata(current.metadata))) as unknown as ObjectMeta;
   const keptStatus = definition.statusSubresource || status === undefined ? current.status : status;
   // The body replaces the object, as a PUT does: a field it leaves out (spec included) is gone.
   const object = { apiVersion: current.apiVersion, kind: current.kind, ...fields, metadata } as KubeObject;
-  return keptStatus === undefined ? object : { ...object, status: keptStatus };
+  return keptStatus === undefined ? object : withFields(object, { status: keptStatus });
 }
 
 /**
@@ -77,7 +78,7 @@ export function finishUpdate(definition: KindDefinition, current: KubeObject, gi
   let object = prepared.object;
   if (sameJson(object, current)) return [];
   if (definition.generation && !sameJson(object.spec, current.spec)) {
-    object = { ...object, metadata: { ...object.metadata, generation: (current.metadata.generation ?? 1) + 1 } };
+    object = { ...object, metadata: withFields(object.metadata, { generation: (current.metadata.generation ?? 1) + 1 }) };
   }
   return writeEvents(object);
 }
@@ -151,7 +152,7 @@ export function admitRemoveFinalizer(command: Extract<Command, { type: 'removeFi
   const finalizers = (current.metadata.finalizers ?? []).filter((finalizer) => finalizer !== command.finalizer);
   if (finalizers.length === (current.metadata.finalizers ?? []).length) return [];
   const { finalizers: _old, ...metadata } = current.metadata;
-  const next = { ...current, metadata: finalizers.length === 0 ? metadata : { ...metadata, finalizers } } as KubeObject;
+  const next = { ...current, metadata: finalizers.length === 0 ? metadata : withFields(metadata, { finalizers }) } as KubeObject;
   return finishUpdate(target.definition, current, next, request, state);
 }
 

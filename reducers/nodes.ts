@@ -7,12 +7,13 @@ import { reindexObject } from './object-indexes.ts';
 import { parseAllocatable } from './pod-resources.ts';
 import { stamp } from './stamp.ts';
 import type { ClusterState } from './state.ts';
+import { withFields } from '../core/with-fields.ts';
 
 export type NodeEvent = Extract<KsimEvent, { type: `node/${string}` }>;
 
 function withUnschedulable(node: Node, unschedulable: boolean): Node {
   const { unschedulable: _previous, ...spec } = node.spec;
-  return { ...node, spec: unschedulable ? { ...spec, unschedulable: true } : spec };
+  return { ...node, spec: unschedulable ? withFields(spec, { unschedulable: true }) : spec };
 }
 
 /** A node registered by its kubelet, or changed by a user's apply (labels, taints, capacity). */

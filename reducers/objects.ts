@@ -10,6 +10,7 @@ import { Table } from '../core/table.ts';
 import { reindexObject } from './object-indexes.ts';
 import { stamp } from './stamp.ts';
 import type { ClusterState } from './state.ts';
+import { withFields } from '../core/with-fields.ts';
 
 export type ObjectEvent = Extract<KsimEvent, { type: `object/${string}` }>;
 
@@ -25,24 +26,24 @@ function kindOf(event: ObjectEvent): string {
 function withSpecField(object: KubeObject, field: string, value: unknown): KubeObject {
   const spec = (object.spec ?? {}) as Record<string, unknown>;
   const generation = (object.metadata.generation ?? 1) + 1;
-  return { ...object, metadata: { ...object.metadata, generation }, spec: { ...spec, [field]: value } };
+  return withFields(object, { metadata: withFields(object.metadata, { generation }), spec: withFields(spec, { [field]: value }) });
 }
 
 function withMetadata(object: KubeObject, change: Partial<KubeObject['metadata']>): KubeObject {
-  return { ...object, metadata: { ...object.metadata, ...change } };
+  return { ...object, metadata: withFields(object.metadata, change) };
 }
 
 function released(object: KubeObject, ownerUid: string): KubeObject {
   const owners = (object.metadata.ownerReferences ?? []).filter((owner) => owner.uid !== ownerUid);
   const { ownerReferences: _dropped, ...metadata } = object.metadata;
-  return { ...object, metadata: owners.length === 0 ? metadata : { ...metadata, ownerReferences: owners } };
+  return { ...object, metadata: owners.length === 0 ? metadata : withFields(metadata, { ownerReferences: owners }) };
 }
 
 /** The object after an event that names an existing one; undefined when it goes. */
 function changed(current: KubeObject, event: Targeted): KubeObject | undefined {
   switch (event.type) {
     case 'object/statusUpdated':
-      return { ...current, status: event.status };
+      return withFields(current, { status: event.status });
     case 'object/scaled':
       return withSpecField(current, 'replicas', event.replicas);
     case 'object/adopted': {

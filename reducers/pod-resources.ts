@@ -7,6 +7,7 @@
 
 import type { Container, Pod, PodSpec, ResourceList } from '../core/objects.ts';
 import { parseCpuMilli, parseWholeUnits } from '../core/quantity.ts';
+import { withFields } from '../core/with-fields.ts';
 
 export const DEFAULT_MILLI_CPU_REQUEST = 100;
 export const DEFAULT_MEMORY_REQUEST_BYTES = 200 * 1024 * 1024;
@@ -51,7 +52,7 @@ export const ZERO_RESOURCES: PodResources = {
   nonZeroMemoryBytes: 0,
 };
 
-export const NO_USAGE: NodeUsage = { ...ZERO_RESOURCES, pods: 0, labelSets: NO_LABEL_SETS, deletingLabelSets: NO_LABEL_SETS };
+export const NO_USAGE: NodeUsage = withFields(ZERO_RESOURCES, { pods: 0, labelSets: NO_LABEL_SETS, deletingLabelSets: NO_LABEL_SETS });
 
 const NATIVE_PREFIX = 'kubernetes.io/';
 
@@ -194,7 +195,7 @@ export function addUsage(usage: NodeUsage, pod: PodResources, sign: 1 | -1): Nod
 
 function addCount(counts: LabelSetCounts, id: string, delta: number): LabelSetCounts {
   const count = (counts[id] ?? 0) + delta;
-  if (count !== 0) return { ...counts, [id]: count };
+  if (count !== 0) return withFields(counts, { [id]: count });
   const rest = Object.fromEntries(Object.entries(counts).filter(([key]) => key !== id));
   return Object.keys(rest).length === 0 ? NO_LABEL_SETS : rest;
 }

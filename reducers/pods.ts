@@ -7,41 +7,41 @@ import { objectKey, type Pod } from '../core/objects.ts';
 import { reindexPod } from './pod-indexes.ts';
 import { setCondition, stamp } from './stamp.ts';
 import type { ClusterState } from './state.ts';
+import { withFields } from '../core/with-fields.ts';
 
 export type PodEvent = Extract<KsimEvent, { type: `pod/${string}` }>;
 
 function bound(pod: Pod, event: EventOf<'pod/bound'>): Pod {
   const conditions = setCondition(pod.status.conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null }, event.time);
-  return { ...pod, spec: { ...pod.spec, nodeName: event.nodeName }, status: { ...pod.status, conditions } };
+  return { ...pod, spec: withFields(pod.spec, { nodeName: event.nodeName }), status: withFields(pod.status, { conditions }) };
 }
 
 function schedulingFailed(pod: Pod, event: EventOf<'pod/schedulingFailed'>): Pod {
   const condition = { type: 'PodScheduled', status: 'False' as const, lastProbeTime: null, reason: event.reason, message: event.message };
   const conditions = setCondition(pod.status.conditions, condition, event.time);
-  if (event.nominatedNodeName === undefined) return { ...pod, status: { ...pod.status, conditions } };
+  if (event.nominatedNodeName === undefined) return { ...pod, status: withFields(pod.status, { conditions }) };
   const { nominatedNodeName: _previous, ...status } = pod.status;
-  return { ...pod, status: event.nominatedNodeName === '' ? { ...status, conditions } : { ...status, conditions, nominatedNodeName: event.nominatedNodeName } };
+  return { ...pod, status: event.nominatedNodeName === '' ? withFields(status, { conditions }) : withFields(status, { conditions, nominatedNodeName: event.nominatedNodeName }) };
 }
 
 function deletionRequested(pod: Pod, event: EventOf<'pod/deletionRequested'>): Pod {
-  const metadata = {
-    ...pod.metadata,
+  const metadata = withFields(pod.metadata, {
     deletionTimestamp: toTimestamp(event.time + event.gracePeriodSeconds * 1000),
     deletionGracePeriodSeconds: event.gracePeriodSeconds,
     ...(event.finalizers === undefined ? {} : { finalizers: event.finalizers }),
-  };
+  });
   return { ...pod, metadata };
 }
 
 function adopted(pod: Pod, event: EventOf<'pod/adopted'>): Pod {
   const owners = (pod.metadata.ownerReferences ?? []).filter((owner) => owner.uid !== event.owner.uid);
-  return { ...pod, metadata: { ...pod.metadata, ownerReferences: [...owners, event.owner] } };
+  return { ...pod, metadata: withFields(pod.metadata, { ownerReferences: [...owners, event.owner] }) };
 }
 
 function released(pod: Pod, event: EventOf<'pod/released'>): Pod {
   const owners = (pod.metadata.ownerReferences ?? []).filter((owner) => owner.uid !== event.ownerUid);
   const { ownerReferences: _dropped, ...metadata } = pod.metadata;
-  return { ...pod, metadata: owners.length === 0 ? metadata : { ...metadata, ownerReferences: owners } };
+  return { ...pod, metadata: owners.length === 0 ? metadata : withFields(metadata, { ownerReferences: owners }) };
 }
 
 /** The pod after an event that names an existing pod; undefined when it removes the pod. */

@@ -2,10 +2,11 @@
 
 import type { Condition, KubeObject } from '../core/objects.ts';
 import { toTimestamp } from '../core/clock.ts';
+import { withFields } from '../core/with-fields.ts';
 
 /** The object with metadata.resourceVersion set to the revision of this change. */
 export function stamp<T extends KubeObject>(object: T, rev: number): T {
-  return { ...object, metadata: { ...object.metadata, resourceVersion: String(rev) } };
+  return { ...object, metadata: withFields(object.metadata, { resourceVersion: String(rev) }) };
 }
 
 /**
@@ -19,6 +20,6 @@ export function setCondition(conditions: readonly Condition[] | undefined, next:
     current !== undefined && current.status === next.status && current.lastTransitionTime !== undefined
       ? current.lastTransitionTime
       : toTimestamp(timeMs);
-  const updated: Condition = { ...next, lastTransitionTime };
+  const updated: Condition = withFields(next, { lastTransitionTime });
   return current === undefined ? [...list, updated] : list.map((condition) => (condition === current ? updated : condition));
 }

@@ -8,6 +8,7 @@ import { controlledObjects } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { badRequest, type RequestInfo } from '../rejection.ts';
 import type { RolloutOutcome } from './rollout.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 interface ControllerRevision extends KubeObject {
   readonly revision: number;
@@ -25,5 +26,5 @@ export function controllerRevisionUndo(owner: KubeObject, toRevision: number, re
   if (template === undefined) return { refused: badRequest(request, `revision ${chosen.revision} holds no pod template`) };
   const spec = owner.spec as { template?: PodTemplateSpec };
   if (sameJson(template, spec.template)) return { skipped: `skipped rollback (current template already matches revision ${chosen.revision})` };
-  return { object: { ...owner, spec: { ...(owner.spec as object), template } } };
+  return { object: withFields(owner, { spec: withFields(owner.spec as object, { template }) }) };
 }

@@ -14,6 +14,7 @@ import { controlledObjects } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { badRequest, type RequestInfo } from '../rejection.ts';
 import type { RolloutOutcome } from './rollout.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const POD_TEMPLATE_HASH = 'pod-template-hash';
@@ -42,9 +43,9 @@ function nonEmpty(value: object | undefined): value is object {
 function withoutHash(template: PodTemplateSpec): PodTemplateSpec {
   const { labels, annotations, ...metadata } = template.metadata ?? {};
   const { [POD_TEMPLATE_HASH]: _hash, ...otherLabels } = labels ?? {};
-  const kept = { ...metadata, ...(nonEmpty(otherLabels) ? { labels: otherLabels } : {}), ...(nonEmpty(annotations) ? { annotations } : {}) };
+  const kept = withFields(metadata, nonEmpty(otherLabels) ? { labels: otherLabels } : {}, nonEmpty(annotations) ? { annotations } : {});
   const { metadata: _metadata, ...rest } = template;
-  return nonEmpty(kept) ? { ...rest, metadata: kept } : rest;
+  return nonEmpty(kept) ? withFields(rest, { metadata: kept }) : rest;
 }
 
 /** deploymentRevision: among the ReplicaSets the Deployment selects and controls, the one of `toRevision`, or for 0 the second newest. */
@@ -89,5 +90,5 @@ export function deploymentUndo(deployment: Deployment, toRevision: number, reque
     return { skipped: `skipped rollback (current template already matches revision ${toRevision})` };
   }
   const annotations = rollbackAnnotations(deployment, found);
-  return { object: { ...deployment, metadata: { ...deployment.metadata, annotations }, spec: { ...deployment.spec, template } } };
+  return { object: { ...deployment, metadata: withFields(deployment.metadata, { annotations }), spec: { ...deployment.spec, template } } };
 }

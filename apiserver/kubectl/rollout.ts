@@ -14,6 +14,7 @@ import { badRequest, qualifiedResource, type RequestInfo } from '../rejection.ts
 import { finishUpdate, targetOf } from '../update.ts';
 import { deploymentUndo } from './rollback.ts';
 import { controllerRevisionUndo } from './revision-rollback.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 type Rollout = Extract<Command, { type: 'rollout' }>;
 
@@ -28,8 +29,8 @@ const RESTARTABLE = new Set(['Deployment', 'DaemonSet', 'StatefulSet']);
 function withTemplateAnnotation(object: KubeObject, key: string, value: string): KubeObject {
   const spec = object.spec as { template?: { metadata?: { annotations?: Record<string, string> } } };
   const template = spec.template ?? {};
-  const metadata = { ...(template.metadata ?? {}), annotations: { ...(template.metadata?.annotations ?? {}), [key]: value } };
-  return { ...object, spec: { ...(object.spec as object), template: { ...template, metadata } } };
+  const metadata = withFields(template.metadata ?? {}, { annotations: withFields(template.metadata?.annotations ?? {}, { [key]: value }) });
+  return withFields(object, { spec: withFields(object.spec as object, { template: withFields(template, { metadata }) }) });
 }
 
 function pauseOrResume(command: Rollout, current: KubeObject, request: RequestInfo): RolloutOutcome {
@@ -38,7 +39,7 @@ function pauseOrResume(command: Rollout, current: KubeObject, request: RequestIn
   const paused = (current as Deployment).spec.paused === true;
   const pausing = command.action === 'pause';
   if (paused === pausing) return { refused: badRequest(request, `${resource} is ${pausing ? 'already paused' : 'not paused'}`) };
-  return { object: { ...current, spec: { ...(current as Deployment).spec, paused: pausing } } };
+  return { object: withFields(current, { spec: withFields((current as Deployment).spec, { paused: pausing }) }) };
 }
 
 function restart(command: Rollout, current: KubeObject, request: RequestInfo, nowMs: number): RolloutOutcome {

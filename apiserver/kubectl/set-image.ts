@@ -9,6 +9,7 @@ import { isRecord, type Json } from '../../kinds/validation/workload.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { badRequest } from '../rejection.ts';
 import { finishUpdate, targetOf } from '../update.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 type SetImage = Extract<Command, { type: 'setImage' }>;
 
@@ -47,7 +48,7 @@ function editAt(object: Json, path: readonly string[], edit: (spec: PodSpec) => 
   const [head, ...rest] = path;
   if (head === undefined) return edit(object as unknown as PodSpec) as unknown as Json;
   const child = object[head];
-  return { ...object, [head]: editAt(isRecord(child) ? child : {}, rest, edit) };
+  return withFields(object, { [head]: editAt(isRecord(child) ? child : {}, rest, edit) });
 }
 
 function specAt(object: Json, path: readonly string[]): PodSpec | undefined {
@@ -67,10 +68,6 @@ export function admitSetImage(command: SetImage, state: ClusterState): EventBody
   const main = withImage(spec.containers, command.container, command.image);
   const init = withImage(spec.initContainers, command.container, command.image);
   if (!main.changed && !init.changed) return [badRequest(request, `unable to find container named "${command.container}"`)];
-  const next = editAt(current as Json, path, (podSpec) => ({
-    ...podSpec,
-    ...(main.containers === undefined ? {} : { containers: main.containers }),
-    ...(init.containers === undefined ? {} : { initContainers: init.containers }),
-  }));
+  const next = editAt(current as Json, path, (podSpec) => (withFields(podSpec, main.containers === undefined ? {} : { containers: main.containers }, init.containers === undefined ? {} : { initContainers: init.containers })));
   return finishUpdate(definition, current, next as KubeObject, request, state);
 }

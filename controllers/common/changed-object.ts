@@ -7,6 +7,7 @@ import type { KsimEvent } from '../../core/events.ts';
 import { type KubeObject, objectKey } from '../../core/objects.ts';
 import { kindTable } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface ChangedObject {
   readonly kind: string;
@@ -27,9 +28,8 @@ function target(event: KsimEvent): { readonly kind: string; readonly key: string
 export function changedObject(change: Change<ClusterState>): ChangedObject | undefined {
   const found = target(change.event);
   if (found === undefined || found.kind === 'Event') return undefined;
-  return {
-    ...found,
+  return withFields(found, {
     before: kindTable(change.before, found.kind).get(found.key),
     after: kindTable(change.after, found.kind).get(found.key),
-  };
+  });
 }

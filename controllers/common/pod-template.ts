@@ -4,6 +4,7 @@
 
 import type { KubeObject, PodTemplateSpec } from '../../core/objects.ts';
 import { controllerRef } from './controller-ref.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** The longest DNS subdomain; a generateName must fit with its last character masked. */
 const MAX_NAME_LENGTH = 253;
@@ -28,13 +29,12 @@ export interface PodManifestOptions {
 export function podManifestFromTemplate(template: PodTemplateSpec, owner: KubeObject, options: PodManifestOptions = {}): Record<string, unknown> {
   const { labels, annotations } = template.metadata ?? {};
   const finalizers = template.metadata?.finalizers;
-  const metadata = {
-    ...(options.name === undefined ? { generateName: options.generateName ?? podNamePrefix(owner.metadata.name) } : { name: options.name }),
+  const metadata = withFields(options.name === undefined ? { generateName: options.generateName ?? podNamePrefix(owner.metadata.name) } : { name: options.name }, {
     namespace: owner.metadata.namespace,
     ...(nonEmpty(labels) ? { labels } : {}),
     ...(nonEmpty(annotations) ? { annotations } : {}),
     ...(Array.isArray(finalizers) && finalizers.length > 0 ? { finalizers } : {}),
     ownerReferences: [controllerRef(owner)],
-  };
+  });
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec: template.spec };
 }

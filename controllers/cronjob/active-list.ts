@@ -12,6 +12,7 @@ import { fromTimestamp } from '../../core/clock.ts';
 import type { CronJobStatus, Job, ObjectReference } from '../../core/workloads.ts';
 import { type CronJobEvent, CronJobEvents } from './events.ts';
 import { finishedCondition, isJobSucceeded } from './jobs.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface ActiveListUpdate {
   readonly status: CronJobStatus;
@@ -26,7 +27,7 @@ export function inActiveList(status: CronJobStatus, uid: string): boolean {
 export function withoutActive(status: CronJobStatus, uid: string | undefined): CronJobStatus {
   const active: ObjectReference[] = (status.active ?? []).filter((ref) => ref.uid !== uid);
   const { active: _old, ...rest } = status;
-  return active.length === 0 ? rest : { ...rest, active };
+  return active.length === 0 ? rest : withFields(rest, { active });
 }
 
 function laterSuccess(status: CronJobStatus, job: Job): { readonly status: CronJobStatus; readonly changed: boolean } {
@@ -35,11 +36,11 @@ function laterSuccess(status: CronJobStatus, job: Job): { readonly status: CronJ
   let changed = false;
   if (next.lastSuccessfulTime === undefined) {
     changed = true;
-    if (completion !== undefined) next = { ...next, lastSuccessfulTime: completion };
+    if (completion !== undefined) next = withFields(next, { lastSuccessfulTime: completion });
   }
   const last = next.lastSuccessfulTime;
   if (completion !== undefined && last !== undefined && fromTimestamp(completion) > fromTimestamp(last)) {
-    next = { ...next, lastSuccessfulTime: completion };
+    next = withFields(next, { lastSuccessfulTime: completion });
     changed = true;
   }
   return { status: next, changed };

@@ -14,6 +14,7 @@ import { controllerOf } from '../../core/objects.ts';
 import type { CronJob, Job, ObjectReference } from '../../core/workloads.ts';
 import { controllerRef } from '../common/controller-ref.ts';
 import { formatRfc3339 } from '../../core/cron/time-zone.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
 export const DEFAULT_SUCCESSFUL_JOBS_HISTORY_LIMIT = 3;
@@ -32,10 +33,9 @@ export function jobNameFor(cronJob: CronJob, scheduledMs: number): string {
 export function jobFromTemplate(cronJob: CronJob, scheduledMs: number): Record<string, unknown> {
   const template = cronJob.spec.jobTemplate;
   const labels = { ...template.metadata?.labels };
-  const annotations = {
-    ...template.metadata?.annotations,
+  const annotations = withFields(template.metadata?.annotations, {
     [CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION]: formatRfc3339(cronJob.spec.timeZone, EPOCH_MS + scheduledMs),
-  };
+  });
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',

@@ -12,6 +12,7 @@ import { Cron } from 'croner';
 import { EPOCH_MS } from '../../core/clock.ts';
 import type { CronField, ParsedSchedule, SpecSchedule } from '../../core/cron/cron-spec.ts';
 import { offsetMs, wallClock, wallMs } from '../../core/cron/time-zone.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 const DAY_MS = 86_400_000;
 /** How far ahead a fall-back transition is looked for (shifts are at most a couple of hours). */
@@ -104,7 +105,7 @@ function nextSpecUnix(spec: SpecSchedule, unixMs: number): number | undefined {
   if (shift <= 0) return ahead;
   const transition = transitionBetween(zone, floor, floor + LOOKAHEAD_MS);
   const repeatedFrom = wallMs(wallClock(zone, transition));
-  const repeated = scanWalls(pattern, zone, floor, repeatedFrom - 1000, { ...limit, beforeWall: repeatedFrom + shift });
+  const repeated = scanWalls(pattern, zone, floor, repeatedFrom - 1000, withFields(limit, { beforeWall: repeatedFrom + shift }));
   if (repeated === undefined) return ahead;
   return ahead === undefined ? repeated : Math.min(ahead, repeated);
 }

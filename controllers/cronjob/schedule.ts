@@ -8,6 +8,7 @@ import type { CronJob } from '../../core/workloads.ts';
 import type { ParsedSchedule } from '../../core/cron/cron-spec.ts';
 import { nextActivation } from './next-time.ts';
 import { isLoadableTimeZone } from '../../core/cron/time-zone.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** nextScheduleDelta: the padding upstream adds to every requeue, against clock skew. */
 export const NEXT_SCHEDULE_DELTA_MS = 100;
@@ -89,7 +90,7 @@ export const TOO_MANY_MISSED_TIMES_MESSAGE = 'too many missed start times. Set o
 export function nextScheduleTime(cronJob: CronJob, nowMs: number, schedule: ParsedSchedule): NextScheduleTime {
   const recent = mostRecentScheduleTime(cronJob, nowMs, schedule, true);
   const error = recent.error === undefined ? {} : { error: recent.error };
-  if (recent.mostRecentMs === undefined || recent.mostRecentMs > nowMs) return { ...error, tooManyMissed: false };
+  if (recent.mostRecentMs === undefined || recent.mostRecentMs > nowMs) return withFields(error, { tooManyMissed: false });
   return { scheduledMs: recent.mostRecentMs, ...error, tooManyMissed: recent.missed === 'many' };
 }
 

@@ -23,6 +23,7 @@ import { type CronJobEvent, CronJobEvents } from './events.ts';
 import { historyToDelete, jobFromTemplate, jobNameFor, jobReference, jobsOf } from './jobs.ts';
 import { formatSchedule, nextScheduleDelayMs, nextScheduleTime, TOO_MANY_MISSED_TIMES_MESSAGE } from './schedule.ts';
 import { isLoadableTimeZone } from '../../core/cron/time-zone.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface CronJobSyncInput {
   readonly cronJob: CronJob;
@@ -53,7 +54,7 @@ interface Draft {
 
 /** status.active with the created Job and lastScheduleTime: what UpdateStatus writes after a create. */
 export function statusAfterCreate(status: CronJobStatus, created: Job, scheduledMs: number): CronJobStatus {
-  return { ...status, active: [...(status.active ?? []), jobReference(created)], lastScheduleTime: toTimestamp(scheduledMs) };
+  return withFields(status, { active: [...(status.active ?? []), jobReference(created)], lastScheduleTime: toTimestamp(scheduledMs) });
 }
 
 function deleteJob(draft: Draft, job: Job): void {
@@ -144,7 +145,7 @@ function createOrAdopt(cronJob: CronJob, jobs: readonly Job[], scheduledMs: numb
     draft.changed = true;
     return done(draft, requeueAfter(draft.status));
   }
-  const withSchedule = { ...draft.status, lastScheduleTime: toTimestamp(scheduledMs) };
+  const withSchedule = withFields(draft.status, { lastScheduleTime: toTimestamp(scheduledMs) });
   draft.changed = true;
   draft.events.push(CronJobEvents.created(name));
   return done(draft, requeueAfter(withSchedule), { manifest: jobFromTemplate(cronJob, scheduledMs), scheduledMs });

@@ -12,6 +12,7 @@ import type { DaemonSet } from '../../core/workloads.ts';
 import { isEmptyTerm, parseTerm, termMatches } from '../common/node-selector.ts';
 import { toleratesTaint } from '../common/tolerations.ts';
 import { addOrUpdateDaemonPodTolerations } from './pod-template.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface Eligibility {
   readonly shouldRun: boolean;
@@ -20,7 +21,7 @@ export interface Eligibility {
 
 /** NewPod's spec: the template's, bound to the node, with the daemon tolerations. */
 export function daemonPodSpecFor(ds: DaemonSet, nodeName: string): PodSpec {
-  return addOrUpdateDaemonPodTolerations({ ...ds.spec.template.spec, nodeName });
+  return addOrUpdateDaemonPodTolerations(withFields(ds.spec.template.spec, { nodeName }));
 }
 
 /**

@@ -10,6 +10,7 @@ import type { KubeObject, Pod } from '../../core/objects.ts';
 import type { DaemonSet } from '../../core/workloads.ts';
 import { controllerRefTo, DAEMONSET_HASH_LABEL } from './pod-template.ts';
 import { computeHash } from './template-hash.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface ControllerRevision extends KubeObject {
   readonly kind: 'ControllerRevision';
@@ -38,7 +39,7 @@ export interface HistoryPlan {
 
 /** getPatch: the strategic merge patch that restores spec.template. */
 export function daemonSetPatch(ds: DaemonSet): unknown {
-  return { spec: { template: { ...ds.spec.template, $patch: 'replace' } } };
+  return { spec: { template: withFields(ds.spec.template, { $patch: 'replace' }) } };
 }
 
 /** Match: the revision stores today's template. */
@@ -59,7 +60,7 @@ function snapshot(ds: DaemonSet, revision: number): Snapshot {
   const metadata = {
     name: `${ds.metadata.name}-${hash}`,
     ...(ds.metadata.namespace === undefined ? {} : { namespace: ds.metadata.namespace }),
-    labels: { ...(ds.spec.template.metadata?.labels ?? {}), [DAEMONSET_HASH_LABEL]: hash },
+    labels: withFields(ds.spec.template.metadata?.labels ?? {}, { [DAEMONSET_HASH_LABEL]: hash }),
     ...(annotations === undefined ? {} : { annotations }),
     ownerReferences: [controllerRefTo(ds)],
   };
@@ -101,8 +102,8 @@ export function constructHistory(
     let labelled = history;
     if (history.metadata.labels?.[DAEMONSET_HASH_LABEL] === undefined) {
       actions.push({ type: 'labelRevision', revision: history, hash: history.metadata.name });
-      const labels = { ...(history.metadata.labels ?? {}), [DAEMONSET_HASH_LABEL]: history.metadata.name };
-      labelled = { ...history, metadata: { ...history.metadata, labels } };
+      const labels = withFields(history.metadata.labels ?? {}, { [DAEMONSET_HASH_LABEL]: history.metadata.name });
+      labelled = { ...history, metadata: withFields(history.metadata, { labels }) };
     }
     (matchesTemplate(ds, labelled) ? current : old).push(labelled);
   }

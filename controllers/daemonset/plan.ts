@@ -21,6 +21,7 @@ import { manage, type ManagePlan, nodeToDaemonPods } from './manage.ts';
 import { daemonPodManifest, type PodManifest } from './pod-template.ts';
 import { rollingUpdate } from './rolling-update.ts';
 import { availabilityRequeueMs, countDaemonPods, daemonSetStatus, statusNeedsWrite } from './status.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** BurstReplicas: the most pods one sync creates, and the most it deletes. */
 export const BURST_REPLICAS = 250;
@@ -84,7 +85,7 @@ export function syncNodes(
 function pendingPod(ds: DaemonSet, nodeName: string, hash: string, nowMs: number): Pod {
   const manifest = daemonPodManifest(ds, nodeName, hash);
   const name = `${manifest.metadata.generateName}pending-${nodeName}`;
-  const metadata = { ...manifest.metadata, name, uid: `pending/${name}`, creationTimestamp: toTimestamp(nowMs) };
+  const metadata = withFields(manifest.metadata, { name, uid: `pending/${name}`, creationTimestamp: toTimestamp(nowMs) });
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec: manifest.spec, status: { phase: 'Pending' } };
 }
 
@@ -103,12 +104,12 @@ function minDefined(a: number | undefined, b: number | undefined): number | unde
 export function planDaemonSetSync(input: DaemonSetSyncInput): DaemonSetSyncPlan {
   const { ds, nodes, pods, nowMs, backoff } = input;
   const idle = { historyActions: [], revisionsToDelete: [], backoff };
-  if (selectsAll(ds)) return { ...idle, actions: [{ type: 'recordEvent', record: selectingAllEvent(ds) }] };
-  if (ds.metadata.deletionTimestamp !== undefined) return { ...idle, actions: [] };
+  if (selectsAll(ds)) return withFields(idle, { actions: [{ type: 'recordEvent', record: selectingAllEvent(ds) }] });
+  if (ds.metadata.deletionTimestamp !== undefined) return withFields(idle, { actions: [] });
   const history = constructHistory(ds, input.histories, pods, input.revisionNamed);
   if (history.error !== undefined) {
     const error = `failed to construct revisions of DaemonSet: ${history.error}`;
-    return { ...idle, historyActions: history.actions, actions: [], error };
+    return withFields(idle, { historyActions: history.actions, actions: [], error });
   }
   const byNode = nodeToDaemonPods(pods, false);
   const managed = manage(ds, nodes, byNode, history.hash, nowMs, backoff);

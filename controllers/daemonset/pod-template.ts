@@ -16,6 +16,7 @@ import type {
   Toleration,
 } from '../../core/objects.ts';
 import type { DaemonSet } from '../../core/workloads.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** extensions.DaemonSetTemplateGenerationKey, kept for pods made before hashes. */
 export const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
@@ -74,7 +75,7 @@ export function addOrUpdateDaemonPodTolerations(spec: PodSpec): PodSpec {
   const wanted = spec['hostNetwork'] === true ? [...DAEMON_TOLERATIONS, NETWORK_UNAVAILABLE_TOLERATION] : DAEMON_TOLERATIONS;
   let tolerations = spec.tolerations ?? [];
   for (const toleration of wanted) tolerations = addOrUpdateToleration(tolerations, toleration);
-  return { ...spec, tolerations };
+  return withFields(spec, { tolerations });
 }
 
 /** GetTemplateGeneration: the annotation as an int64; absent or unparsable reads as none. */
@@ -89,7 +90,7 @@ export function createPodTemplate(template: PodTemplateSpec, generation: number 
   if (generation !== undefined) labels[TEMPLATE_GENERATION_LABEL] = String(generation);
   if (hash !== '') labels[DAEMONSET_HASH_LABEL] = hash;
   const spec = addOrUpdateDaemonPodTolerations(template.spec);
-  return { ...template, metadata: { ...(template.metadata ?? {}), labels }, spec };
+  return withFields(template, { metadata: withFields(template.metadata ?? {}, { labels }), spec });
 }
 
 /**
@@ -100,11 +101,10 @@ export function replaceNodeNameNodeAffinity(affinity: PodSpec['affinity'], nodeN
   const required = {
     nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In' as const, values: [nodeName] }] }],
   };
-  const nodeAffinity: NodeAffinity = {
-    ...(affinity?.nodeAffinity ?? {}),
+  const nodeAffinity: NodeAffinity = withFields(affinity?.nodeAffinity ?? {}, {
     requiredDuringSchedulingIgnoredDuringExecution: required,
-  };
-  return { ...(affinity ?? {}), nodeAffinity };
+  });
+  return withFields(affinity ?? {}, { nodeAffinity });
 }
 
 export function controllerRefTo(ds: DaemonSet): OwnerReference {
@@ -129,7 +129,7 @@ export function daemonPodManifest(ds: DaemonSet, nodeName: string, hash: string)
     ...(Array.isArray(finalizers) && finalizers.length > 0 ? { finalizers: finalizers as readonly string[] } : {}),
     ownerReferences: [controllerRefTo(ds)],
   };
-  const spec = { ...template.spec, affinity: replaceNodeNameNodeAffinity(template.spec.affinity, nodeName) };
+  const spec = withFields(template.spec, { affinity: replaceNodeNameNodeAffinity(template.spec.affinity, nodeName) });
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec };
 }
 

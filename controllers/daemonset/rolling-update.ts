@@ -15,6 +15,7 @@ import type { NodePods } from './manage.ts';
 import { isPodAvailable } from './pod-availability.ts';
 import { getTemplateGeneration, isPodUpdated } from './pod-template.ts';
 import { rollingCounts } from './rolling-counts.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface RollingUpdatePlan {
   readonly createOn: readonly string[];
@@ -43,7 +44,7 @@ export function findUpdatedPodsOnNode(ds: DaemonSet, pods: readonly Pod[], hash:
       oldPod = pod;
     }
   }
-  return { ...(newPod === undefined ? {} : { newPod }), ...(oldPod === undefined ? {} : { oldPod }) };
+  return withFields(newPod === undefined ? {} : { newPod }, oldPod === undefined ? {} : { oldPod });
 }
 
 /** The nodes that have pods, plus the nodes that want one and have none (updatedDesiredNodeCounts). */

@@ -10,6 +10,7 @@ import { nodeShouldRunDaemonPod } from './eligibility.ts';
 import { compareByCreation, type NodePods } from './manage.ts';
 import { isPodAvailable } from './pod-availability.ts';
 import { getTemplateGeneration, isPodUpdated } from './pod-template.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface DaemonSetCounts {
   readonly desiredNumberScheduled: number;
@@ -84,9 +85,7 @@ export function statusNeedsWrite(ds: DaemonSet, counts: DaemonSetCounts): boolea
 export function daemonSetStatus(ds: DaemonSet, counts: DaemonSetCounts, updateObservedGeneration: boolean): DaemonSetStatus {
   const { updatedNumberScheduled: _u, numberAvailable: _a, numberUnavailable: _n, observedGeneration, ...kept } = ds.status;
   const generation = updateObservedGeneration ? ds.metadata.generation : observedGeneration;
-  return {
-    ...kept,
-    ...(generation === undefined || generation === 0 ? {} : { observedGeneration: generation }),
+  return withFields(kept, generation === undefined || generation === 0 ? {} : { observedGeneration: generation }, {
     desiredNumberScheduled: counts.desiredNumberScheduled,
     currentNumberScheduled: counts.currentNumberScheduled,
     numberMisscheduled: counts.numberMisscheduled,
@@ -94,7 +93,7 @@ export function daemonSetStatus(ds: DaemonSet, counts: DaemonSetCounts, updateOb
     ...(counts.updatedNumberScheduled === 0 ? {} : { updatedNumberScheduled: counts.updatedNumberScheduled }),
     ...(counts.numberAvailable === 0 ? {} : { numberAvailable: counts.numberAvailable }),
     ...(counts.numberUnavailable === 0 ? {} : { numberUnavailable: counts.numberUnavailable }),
-  };
+  });
 }
 
 /** updateDaemonSetStatus requeues after minReadySeconds while ready pods wait to become available. */

@@ -11,6 +11,7 @@ import { failedCreateEvent, failedDeleteEvent } from './events.ts';
 import type { ControllerRevision, HistoryAction } from './history.ts';
 import type { DaemonSetAction, DaemonSetSyncPlan } from './plan.ts';
 import { DAEMONSET_HASH_LABEL } from './pod-template.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const DAEMONSET_CONTROLLER = 'controller/daemonset';
 
@@ -57,7 +58,7 @@ function historyCommand(ds: DaemonSet, action: HistoryAction): Command {
     case 'renumberRevision':
       return patchOf(ds, 'ControllerRevision', action.revision.metadata.name, { revision: action.newRevision });
     case 'bumpCollisionCount':
-      return statusCommand(ds, { ...ds.status, collisionCount: action.collisionCount });
+      return statusCommand(ds, withFields(ds.status, { collisionCount: action.collisionCount }));
   }
 }
 

@@ -7,6 +7,7 @@
 import { fromTimestamp, toTimestamp } from '../../core/clock.ts';
 import type { Condition, ConditionStatus } from '../../core/objects.ts';
 import type { Deployment, DeploymentStatus } from '../../core/workloads.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const DEPLOYMENT_AVAILABLE = 'Available';
 export const DEPLOYMENT_PROGRESSING = 'Progressing';
@@ -69,7 +70,7 @@ export function setDeploymentCondition(
   }
   const kept =
     current !== undefined && current.status === condition.status
-      ? { ...condition, lastTransitionTime: current.lastTransitionTime }
+      ? withFields(condition, { lastTransitionTime: current.lastTransitionTime })
       : condition;
   return [...removeDeploymentCondition(conditions, condition.type), kept];
 }

@@ -28,6 +28,7 @@ import {
 import { REVISION_ANNOTATION, deploymentRevisionAnnotations, maxRevision, newReplicaSetAnnotations } from './revisions.ts';
 import { newRSNewReplicas } from './rolling.ts';
 import { type ScaleEvent, scalingEvent } from './scale-step.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** The Deployment write upstream makes with UpdateStatus: annotations (revision) and status. */
 export interface DeploymentStatusWrite {
@@ -69,8 +70,8 @@ export function syncExistingNewReplicaSet(
     const { minReadySeconds: _old, ...spec } = existing.spec;
     const replicaSet: ReplicaSet = {
       ...existing,
-      metadata: { ...existing.metadata, annotations: update.annotations },
-      spec: minReadySeconds === 0 ? spec : { ...spec, minReadySeconds },
+      metadata: withFields(existing.metadata, { annotations: update.annotations }),
+      spec: minReadySeconds === 0 ? spec : withFields(spec, { minReadySeconds }),
     };
     return { kind: 'updateReplicaSet', replicaSet };
   }
@@ -80,7 +81,7 @@ export function syncExistingNewReplicaSet(
   if (hasProgressDeadline(d) && getDeploymentCondition(d.status, DEPLOYMENT_PROGRESSING) === undefined) {
     const message = `Found new replica set ${JSON.stringify(existing.metadata.name)}`;
     const condition = newDeploymentCondition(DEPLOYMENT_PROGRESSING, 'True', FOUND_NEW_RS_REASON, message, nowMs);
-    status = { ...status, conditions: setDeploymentCondition(deploymentConditions(status), condition) };
+    status = withFields(status, { conditions: setDeploymentCondition(deploymentConditions(status), condition) });
     changed = true;
   }
   const deploymentWrite = changed ? { annotations: revision.annotations, status } : undefined;
@@ -159,7 +160,7 @@ export function afterNewReplicaSetCreated(
   }
   const message = `Created new replica set ${JSON.stringify(created.metadata.name)}`;
   const condition = newDeploymentCondition(DEPLOYMENT_PROGRESSING, 'True', NEW_REPLICA_SET_REASON, message, nowMs);
-  const status = { ...d.status, conditions: setDeploymentCondition(deploymentConditions(d.status), condition) };
+  const status = withFields(d.status, { conditions: setDeploymentCondition(deploymentConditions(d.status), condition) });
   return { event, deploymentWrite: { annotations: revisionUpdate.annotations, status } };
 }
 
@@ -176,7 +177,7 @@ export function resolveAlreadyExists(
   if (owner !== undefined && owner.uid === d.metadata.uid && equalIgnoreHash(d.spec.template, existing.spec.template)) {
     return { kind: 'ours', replicaSet: existing };
   }
-  return { kind: 'collision', status: { ...d.status, collisionCount: (d.status?.collisionCount ?? 0) + 1 } };
+  return { kind: 'collision', status: withFields(d.status, { collisionCount: (d.status?.collisionCount ?? 0) + 1 }) };
 }
 
 /**
@@ -192,7 +193,7 @@ export function createFailure(
   const message = `Failed to create new replica set ${JSON.stringify(name)}: ${error}`;
   const condition = newDeploymentCondition(DEPLOYMENT_PROGRESSING, 'False', FAILED_RS_CREATE_REASON, message, nowMs);
   const status = hasProgressDeadline(d)
-    ? { ...d.status, conditions: setDeploymentCondition(deploymentConditions(d.status), condition) }
+    ? withFields(d.status, { conditions: setDeploymentCondition(deploymentConditions(d.status), condition) })
     : undefined;
   return { status, event: { type: 'Warning', reason: FAILED_RS_CREATE_REASON, message } };
 }

@@ -7,6 +7,7 @@ import { sameJson } from '../../core/canonical-json.ts';
 import type { LabelSelector, Labels } from '../../core/labels.ts';
 import type { PodTemplateSpec } from '../../core/objects.ts';
 import type { Deployment } from '../../core/workloads.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** apps.DefaultDeploymentUniqueLabelKey. */
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
@@ -20,20 +21,20 @@ export function newReplicaSetName(deploymentName: string, hash: string): string 
 /** CloneAndAddLabel: a copy with one more label; an empty value leaves the labels as they are. */
 export function cloneAndAddLabel(labels: Labels | undefined, key: string, value: string): Labels | undefined {
   if (value === '') return labels;
-  return { ...labels, [key]: value };
+  return withFields(labels, { [key]: value });
 }
 
 /** CloneSelectorAndAddLabel: the hash joins matchLabels; matchExpressions are kept. */
 export function cloneSelectorAndAddLabel(selector: LabelSelector, key: string, value: string): LabelSelector {
   if (value === '') return selector;
-  return { ...selector, matchLabels: { ...selector.matchLabels, [key]: value } };
+  return withFields(selector, { matchLabels: withFields(selector.matchLabels, { [key]: value }) });
 }
 
 /** The template the new ReplicaSet gets: the Deployment's, with the hash label added. */
 export function newReplicaSetTemplate(d: Deployment, hash: string): PodTemplateSpec {
   const template = d.spec.template;
   const labels = cloneAndAddLabel(template.metadata?.labels, POD_TEMPLATE_HASH_LABEL, hash);
-  return { ...template, metadata: { ...template.metadata, ...(labels === undefined ? {} : { labels }) } };
+  return withFields(template, { metadata: withFields(template.metadata, labels === undefined ? {} : { labels }) });
 }
 
 function nonEmpty(value: object | undefined): boolean {
@@ -47,13 +48,9 @@ function nonEmpty(value: object | undefined): boolean {
 function withoutHash(template: PodTemplateSpec): PodTemplateSpec {
   const { labels, annotations, ...otherMetadata } = template.metadata ?? {};
   const { [POD_TEMPLATE_HASH_LABEL]: _hash, ...otherLabels } = labels ?? {};
-  const metadata = {
-    ...otherMetadata,
-    ...(nonEmpty(otherLabels) ? { labels: otherLabels } : {}),
-    ...(nonEmpty(annotations) ? { annotations } : {}),
-  };
+  const metadata = withFields(otherMetadata, nonEmpty(otherLabels) ? { labels: otherLabels } : {}, nonEmpty(annotations) ? { annotations } : {});
   const { metadata: _metadata, ...rest } = template;
-  return nonEmpty(metadata) ? { ...rest, metadata } : rest;
+  return nonEmpty(metadata) ? withFields(rest, { metadata }) : rest;
 }
 
 /**

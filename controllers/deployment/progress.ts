@@ -28,6 +28,7 @@ import {
   setDeploymentCondition,
 } from './conditions.ts';
 import { calculateStatus, sameDeploymentStatus } from './status.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** Who the Progressing messages name: the new ReplicaSet when there is one. */
 function subject(d: Deployment, newRS: ReplicaSet | undefined): string {
@@ -44,7 +45,7 @@ function progressingCondition(d: Deployment, newRS: ReplicaSet | undefined, nowM
     nowMs,
   );
   const current = getDeploymentCondition(d.status, DEPLOYMENT_PROGRESSING);
-  return current?.status === 'True' ? { ...condition, lastTransitionTime: current.lastTransitionTime } : condition;
+  return current?.status === 'True' ? withFields(condition, { lastTransitionTime: current.lastTransitionTime }) : condition;
 }
 
 /**
@@ -133,14 +134,14 @@ export function syncRolloutStatus(
   const calculated = calculateStatus(allRSs, newRS, d, nowMs);
   let conditions = deploymentConditions(calculated);
   if (!hasProgressDeadline(d)) conditions = removeDeploymentCondition(conditions, DEPLOYMENT_PROGRESSING);
-  else conditions = withProgressing(d, newRS, { ...calculated, conditions }, nowMs);
+  else conditions = withProgressing(d, newRS, withFields(calculated, { conditions }), nowMs);
   const failure = replicaFailures(allRSs, newRS)[0];
   conditions =
     failure === undefined
       ? removeDeploymentCondition(conditions, DEPLOYMENT_REPLICA_FAILURE)
       : setDeploymentCondition(conditions, failure);
   const { conditions: _calculatedConditions, ...counts } = calculated;
-  const status: DeploymentStatus = conditions.length === 0 ? counts : { ...counts, conditions };
+  const status: DeploymentStatus = conditions.length === 0 ? counts : withFields(counts, { conditions });
   if (!sameDeploymentStatus(d.status, status)) return { status, changed: true, requeue: { kind: 'none' } };
   return { status, changed: false, requeue: requeueStuckDeployment(d, status, nowMs) };
 }
@@ -164,5 +165,5 @@ export function pausedConditionStatus(d: Deployment, nowMs: number): DeploymentS
   const condition = paused
     ? newDeploymentCondition(DEPLOYMENT_PROGRESSING, 'Unknown', PAUSED_DEPLOY_REASON, PAUSED_MESSAGE, nowMs)
     : newDeploymentCondition(DEPLOYMENT_PROGRESSING, 'Unknown', RESUMED_DEPLOY_REASON, RESUMED_MESSAGE, nowMs);
-  return { ...d.status, conditions: setDeploymentCondition(deploymentConditions(d.status), condition) };
+  return withFields(d.status, { conditions: setDeploymentCondition(deploymentConditions(d.status), condition) });
 }

@@ -21,6 +21,7 @@ import { cleanupDeployment, rolloutRecreate, rolloutRolling } from './rollout-sy
 import { syncDeploymentStatus } from './status.ts';
 import { DEPLOYMENT_CONTROLLER, type SyncPlan, deploymentEvent, newPlan, noteAdopted, writeDeployment, writeScaleActions } from './sync-plan.ts';
 import { syncRevision } from './sync-revision.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const SELECTING_ALL_MESSAGE = 'This deployment is selecting all pods. A non-empty selector is required.';
 
@@ -37,7 +38,7 @@ function selectingAll(plan: SyncPlan): void {
   const d = plan.d;
   if ((d.status.observedGeneration ?? 0) >= (d.metadata.generation ?? 0)) return;
   const record = deploymentEvent(plan, { type: 'Warning', reason: 'SelectingAll', message: SELECTING_ALL_MESSAGE });
-  writeDeployment(plan, { status: { ...d.status, observedGeneration: d.metadata.generation ?? 0 } }, record);
+  writeDeployment(plan, { status: withFields(d.status, { observedGeneration: d.metadata.generation ?? 0 }) }, record);
 }
 
 /** syncDeploymentStatus at the end of a sync that does not judge progress. */

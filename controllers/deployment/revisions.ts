@@ -10,6 +10,7 @@ import type { ReplicaSet } from '../../core/objects.ts';
 import type { Deployment } from '../../core/workloads.ts';
 import { maxSurge } from './fenceposts.ts';
 import { compareByCreationTimestamp, filterActiveReplicaSets } from './replica-set-sets.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
@@ -102,7 +103,7 @@ function appendedHistory(history: string, oldRevision: string, limitChars: numbe
 
 /** SetReplicasAnnotations on a copy of the annotations. */
 export function setReplicasAnnotations(annotations: Labels | undefined, desired: number, max: number): AnnotationsUpdate {
-  const next = { ...annotations, [DESIRED_REPLICAS_ANNOTATION]: String(desired), [MAX_REPLICAS_ANNOTATION]: String(max) };
+  const next = withFields(annotations, { [DESIRED_REPLICAS_ANNOTATION]: String(desired), [MAX_REPLICAS_ANNOTATION]: String(max) });
   return { annotations: next, changed: replicasAnnotationsDiffer(annotations, desired, max) };
 }
 
@@ -159,7 +160,7 @@ export function newReplicaSetAnnotations(
 export function deploymentRevisionAnnotations(d: Deployment, revision: string): AnnotationsUpdate {
   const annotations = d.metadata.annotations ?? {};
   if (annotations[REVISION_ANNOTATION] === revision) return { annotations, changed: false };
-  return { annotations: { ...annotations, [REVISION_ANNOTATION]: revision }, changed: true };
+  return { annotations: withFields(annotations, { [REVISION_ANNOTATION]: revision }), changed: true };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ReplicaSet } from '../../core/objects.ts';
 import type { Deployment } from '../../core/workloads.ts';
 import { maxSurge } from './fenceposts.ts';
 import { replicasAnnotationsNeedUpdate, setReplicasAnnotations } from './revisions.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const SCALING_REPLICA_SET_REASON = 'ScalingReplicaSet';
 
@@ -49,7 +50,7 @@ export function scaleReplicaSet(rs: ReplicaSet, newScale: number, d: Deployment)
   const { annotations } = setReplicasAnnotations(rs.metadata.annotations, desired, max);
   const replicaSet: ReplicaSet = {
     ...rs,
-    metadata: { ...rs.metadata, annotations },
+    metadata: withFields(rs.metadata, { annotations }),
     spec: { ...rs.spec, replicas: newScale },
   };
   const name = rs.metadata.name;

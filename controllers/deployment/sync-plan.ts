@@ -19,6 +19,7 @@ import type { Deployment, DeploymentStatus } from '../../core/workloads.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { eventAbout } from '../common/controller-ref.ts';
 import type { ScaleAction, ScaleEvent } from './scale-step.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const DEPLOYMENT_CONTROLLER = 'controller/deployment';
 
@@ -58,7 +59,7 @@ export function writeDeployment(plan: SyncPlan, change: { readonly annotations?:
   const annotationsMoved = change.annotations !== undefined && !sameJson(change.annotations, d.metadata.annotations ?? {});
   const statusMoved = change.status !== undefined && !sameJson(change.status, d.status);
   if (!annotationsMoved && !statusMoved) return;
-  const metadata = annotationsMoved ? { ...d.metadata, annotations: change.annotations } : d.metadata;
+  const metadata = annotationsMoved ? withFields(d.metadata, { annotations: change.annotations }) : d.metadata;
   const next: Deployment = { ...d, metadata, status: change.status ?? d.status };
   const withRecord = record === undefined ? {} : { record };
   if (annotationsMoved) plan.effects.push(submit({ type: 'update', actor: DEPLOYMENT_CONTROLLER, object: next, ...withRecord }));

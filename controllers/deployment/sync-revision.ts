@@ -13,6 +13,7 @@ import type { ReplicaSetManifest } from './new-replica-set.ts';
 import { findNewReplicaSet, findOldReplicaSets } from './replica-set-sets.ts';
 import type { ScaleEvent } from './scale-step.ts';
 import { DEPLOYMENT_CONTROLLER, type SyncPlan, deploymentEvent, fresh, writeDeployment, writeReplicaSet } from './sync-plan.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface ReplicaSetsOfSync {
   readonly newRS: ReplicaSet | undefined;
@@ -28,7 +29,7 @@ function createdReplicaSet(manifest: ReplicaSetManifest, nowMs: number): Replica
   return {
     apiVersion: manifest.apiVersion,
     kind: manifest.kind,
-    metadata: { ...manifest.metadata, uid: '', creationTimestamp: toTimestamp(nowMs) },
+    metadata: withFields(manifest.metadata, { uid: '', creationTimestamp: toTimestamp(nowMs) }),
     spec: manifest.spec,
     status: { replicas: 0 },
   };

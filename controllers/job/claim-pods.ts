@@ -13,6 +13,7 @@ import { claimCommands, claimObjects } from '../common/claim.ts';
 import { controllerRef } from '../common/controller-ref.ts';
 import { labelMatcher } from '../common/label-matcher.ts';
 import { hasJobTrackingFinalizer, JOB_TRACKING_FINALIZER } from './job-pods.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface JobPodClaim {
   /** The Job's pods after the claim, sorted by name: the stable order the sync plan wants. */
@@ -22,7 +23,7 @@ export interface JobPodClaim {
 }
 
 function withFinalizer(pod: Pod): Pod {
-  return { ...pod, metadata: { ...pod.metadata, finalizers: [...(pod.metadata.finalizers ?? []), JOB_TRACKING_FINALIZER] } };
+  return { ...pod, metadata: withFields(pod.metadata, { finalizers: [...(pod.metadata.finalizers ?? []), JOB_TRACKING_FINALIZER] }) };
 }
 
 function addFinalizer(actor: string, pod: Pod): Command {

@@ -32,6 +32,7 @@ import { initContainerStatuses } from './job-pods.ts';
 import { failJobMessage } from './pod-failure-policy.ts';
 import { matchSuccessPolicy } from './success-policy.ts';
 import type { JobSyncContext } from './sync-context.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /**
  * status.startTime after this sync: set on the first sync that finds the Job not suspended. (A
@@ -108,7 +109,7 @@ export function evaluateFinishedCondition(ctx: JobSyncContext, startTime: string
     }
   }
   if (condition === undefined && isIndexedJob(job)) condition = indexOutcome(ctx, nowMs);
-  return { ...(condition === undefined ? {} : { condition }), ...(requeueAfterMs === undefined ? {} : { requeueAfterMs }) };
+  return withFields(condition === undefined ? {} : { condition }, requeueAfterMs === undefined ? {} : { requeueAfterMs });
 }
 
 /**

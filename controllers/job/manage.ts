@@ -27,6 +27,7 @@ import { firstPendingIndexes, mergeIntervals, withOrderedIndexes } from './index
 import { duplicatedIndexPodsForRemoval, isIndexedJob, podIndexes } from './indexed-pods.ts';
 import { isPodTerminating, onlyReplaceFailedPods, sortActivePods } from './job-pods.ts';
 import type { JobSyncContext } from './sync-context.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** MaxPodCreateDeletePerSync. */
 export const MAX_POD_CREATE_DELETE_PER_SYNC = 500;
@@ -161,8 +162,8 @@ export interface SuspendTransition {
 export function suspendTransition(job: Job, conditions: readonly Condition[] | undefined, nowMs: number): SuspendTransition {
   if (job.spec.suspend) {
     const update = ensureJobConditionStatus(conditions, JOB_SUSPENDED, 'True', JobReason.JobSuspended, JobMessage.JobSuspended, nowMs);
-    return { ...update, changed: update.updated, resetStartTime: false, ...(update.updated ? { event: JOB_SUSPENDED_EVENT } : {}) };
+    return withFields(update, { changed: update.updated, resetStartTime: false, ...(update.updated ? { event: JOB_SUSPENDED_EVENT } : {}) });
   }
   const update = ensureJobConditionStatus(conditions, JOB_SUSPENDED, 'False', JobReason.JobResumed, JobMessage.JobResumed, nowMs);
-  return { ...update, changed: update.updated, resetStartTime: update.updated, ...(update.updated ? { event: JOB_RESUMED_EVENT } : {}) };
+  return withFields(update, { changed: update.updated, resetStartTime: update.updated, ...(update.updated ? { event: JOB_RESUMED_EVENT } : {}) });
 }

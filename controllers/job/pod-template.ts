@@ -22,6 +22,7 @@ import {
   JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION,
 } from './indexes.ts';
 import { JOB_TRACKING_FINALIZER } from './job-pods.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export { JOB_TRACKING_FINALIZER };
 
@@ -52,7 +53,7 @@ export function generateSelector(
   for (const key of [LEGACY_CONTROLLER_UID_LABEL, CONTROLLER_UID_LABEL]) if (!Object.hasOwn(labels, key)) labels[key] = uid;
   const matchLabels: Record<string, string> = { ...selector?.matchLabels };
   if (!Object.hasOwn(matchLabels, CONTROLLER_UID_LABEL)) matchLabels[CONTROLLER_UID_LABEL] = uid;
-  return { templateLabels: labels, selector: { ...selector, matchLabels } };
+  return { templateLabels: labels, selector: withFields(selector, { matchLabels }) };
 }
 
 /** podGenerateNameWithIndex: the Job name is cut so "<name>-<index>-" fits 58 characters. */
@@ -71,7 +72,7 @@ function withCompletionIndexEnv(container: Container): Container {
     name: COMPLETION_INDEX_ENV_NAME,
     valueFrom: { fieldRef: { fieldPath: `metadata.labels['${JOB_COMPLETION_INDEX_LABEL}']` } },
   };
-  return { ...container, env: [...env, variable] };
+  return withFields(container, { env: [...env, variable] });
 }
 
 export interface JobPodOptions {
@@ -83,7 +84,7 @@ export interface JobPodOptions {
 
 function indexedTemplate(job: Job, template: PodTemplateSpec, options: JobPodOptions & { readonly index: number }): PodTemplateSpec {
   const { index, failureCounts } = options;
-  const annotations: Record<string, string> = { ...template.metadata?.annotations, [JOB_COMPLETION_INDEX_ANNOTATION]: `${index}` };
+  const annotations: Record<string, string> = withFields(template.metadata?.annotations, { [JOB_COMPLETION_INDEX_ANNOTATION]: `${index}` });
   if (failureCounts !== undefined) {
     annotations[JOB_INDEX_FAILURE_COUNT_ANNOTATION] = `${failureCounts.failureCount}`;
     if (failureCounts.ignoredFailureCount > 0) {
@@ -91,12 +92,11 @@ function indexedTemplate(job: Job, template: PodTemplateSpec, options: JobPodOpt
     }
   }
   return {
-    metadata: {
-      ...template.metadata,
-      labels: { ...template.metadata?.labels, [JOB_COMPLETION_INDEX_LABEL]: `${index}` },
+    metadata: withFields(template.metadata, {
+      labels: withFields(template.metadata?.labels, { [JOB_COMPLETION_INDEX_LABEL]: `${index}` }),
       annotations,
-    },
-    spec: { ...template.spec, hostname: `${job.metadata.name}-${index}` },
+    }),
+    spec: withFields(template.spec, { hostname: `${job.metadata.name}-${index}` }),
   };
 }
 
@@ -108,13 +108,11 @@ function baseTemplate(job: Job): PodTemplateSpec {
   const withFinalizer = finalizers.includes(JOB_TRACKING_FINALIZER) ? finalizers : [...finalizers, JOB_TRACKING_FINALIZER];
   const spec =
     job.spec.completionMode === 'Indexed'
-      ? {
-          ...template.spec,
-          ...(template.spec.initContainers === undefined ? {} : { initContainers: template.spec.initContainers.map(withCompletionIndexEnv) }),
-          containers: template.spec.containers.map(withCompletionIndexEnv),
-        }
+      ? withFields(template.spec, template.spec.initContainers === undefined ? {} : { initContainers: template.spec.initContainers.map(withCompletionIndexEnv) }, {
+        containers: template.spec.containers.map(withCompletionIndexEnv),
+      })
       : template.spec;
-  return { metadata: { ...template.metadata, finalizers: withFinalizer }, spec };
+  return { metadata: withFields(template.metadata, { finalizers: withFinalizer }), spec };
 }
 
 /**
@@ -124,6 +122,6 @@ function baseTemplate(job: Job): PodTemplateSpec {
 export function jobPodManifest(job: Job, options: JobPodOptions = {}): Record<string, unknown> {
   const base = baseTemplate(job);
   if (options.index === undefined) return podManifestFromTemplate(base, job);
-  const template = indexedTemplate(job, base, { ...options, index: options.index });
+  const template = indexedTemplate(job, base, withFields(options, { index: options.index }));
   return podManifestFromTemplate(template, job, { generateName: podGenerateNameWithIndex(job.metadata.name, options.index) });
 }

@@ -21,6 +21,7 @@ import { completionsReached, evaluateFinishedCondition, startTimeAfterSync } fro
 import { countsAfter, countsAfterDeleting, type ManagePlan, planManageJob, type PodCounts, suspendTransition } from './manage.ts';
 import { newJobSyncContext } from './sync-context.ts';
 import { planStatusTracking, type TrackingPlan } from './tracking.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface JobSyncInput {
   readonly job: Job;
@@ -63,14 +64,11 @@ function minDefined(a: number | undefined, b: number | undefined): number | unde
  */
 function statusWith(job: Job, counts: PodCounts, startTime: string | undefined, conditions: readonly Condition[] | undefined): JobStatus {
   const keepConditions = conditions !== undefined && (conditions.length > 0 || job.status.conditions !== undefined);
-  return {
-    ...job.status,
-    ...(startTime === undefined ? {} : { startTime }),
-    ...(keepConditions ? { conditions } : {}),
+  return withFields(job.status, startTime === undefined ? {} : { startTime }, keepConditions ? { conditions } : {}, {
     active: counts.active,
     ready: counts.ready,
     terminating: counts.terminating,
-  };
+  });
 }
 
 function countsChanged(job: Job, counts: PodCounts): boolean {
@@ -79,9 +77,9 @@ function countsChanged(job: Job, counts: PodCounts): boolean {
 
 export function planJobSync(input: JobSyncInput): JobSyncPlan {
   const { job, nowMs } = input;
-  if (isJobFinished(job)) return { ...EMPTY, alreadyFinished: true, backoff: { failuresAfterLastSuccess: 0 } };
+  if (isJobFinished(job)) return withFields(EMPTY, { alreadyFinished: true, backoff: { failuresAfterLastSuccess: 0 } });
   if (job.spec.completionMode !== 'NonIndexed' && job.spec.completionMode !== 'Indexed') {
-    return { ...EMPTY, alreadyFinished: false, events: [UNKNOWN_COMPLETION_MODE_EVENT], backoff: input.backoff ?? { failuresAfterLastSuccess: 0 } };
+    return withFields(EMPTY, { alreadyFinished: false, events: [UNKNOWN_COMPLETION_MODE_EVENT], backoff: input.backoff ?? { failuresAfterLastSuccess: 0 } });
   }
   const ctx = newJobSyncContext(job, input.pods, input.expectedRemovals);
   let startTime = startTimeAfterSync(job, nowMs);

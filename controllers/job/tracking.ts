@@ -30,6 +30,7 @@ import { hasValidIndex, isIndexedJob, podIndex, sortByCompletionIndex } from './
 import { hasJobTrackingFinalizer, isPodFailed } from './job-pods.ts';
 import { matchPodFailurePolicy } from './pod-failure-policy.ts';
 import type { JobSyncContext } from './sync-context.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** MaxUncountedPods. */
 export const MAX_UNCOUNTED_PODS = 500;
@@ -61,10 +62,7 @@ function normalized(draft: Draft): JobStatus {
     ...(active ? { active } : {}),
     ...(succeeded ? { succeeded } : {}),
     ...(failed ? { failed } : {}),
-    uncountedTerminatedPods: {
-      ...(draft.succeededUids.length > 0 ? { succeeded: [...draft.succeededUids] } : {}),
-      ...(draft.failedUids.length > 0 ? { failed: [...draft.failedUids] } : {}),
-    },
+    uncountedTerminatedPods: withFields(draft.succeededUids.length > 0 ? { succeeded: [...draft.succeededUids] } : {}, draft.failedUids.length > 0 ? { failed: [...draft.failedUids] } : {}),
   };
 }
 
@@ -73,11 +71,10 @@ function cleanUncounted(draft: Draft, withFinalizer: ReadonlySet<string>): boole
   const succeeded = draft.succeededUids.filter((uid) => withFinalizer.has(uid));
   const failed = draft.failedUids.filter((uid) => withFinalizer.has(uid));
   const changed = succeeded.length !== draft.succeededUids.length || failed.length !== draft.failedUids.length;
-  draft.status = {
-    ...draft.status,
+  draft.status = withFields(draft.status, {
     succeeded: (draft.status.succeeded ?? 0) + draft.succeededUids.length - succeeded.length,
     failed: (draft.status.failed ?? 0) + draft.failedUids.length - failed.length,
-  };
+  });
   draft.succeededUids = succeeded;
   draft.failedUids = failed;
   return changed;
@@ -148,12 +145,11 @@ function indexedFields(ctx: JobSyncContext, draft: Draft, newSucceededIndexes: r
   const failedIndexes = ctx.failedIndexes === undefined ? undefined : formatIntervals(ctx.failedIndexes);
   const changed = completedIndexes !== (draft.status.completedIndexes ?? '') || failedIndexes !== draft.status.failedIndexes;
   const { completedIndexes: _completed, failedIndexes: _failed, ...rest } = draft.status;
-  draft.status = {
-    ...rest,
+  draft.status = withFields(rest, {
     succeeded: total(succeeded),
     ...(completedIndexes === '' ? {} : { completedIndexes }),
     ...(failedIndexes === undefined ? {} : { failedIndexes }),
-  };
+  });
   return changed;
 }
 
@@ -161,12 +157,12 @@ function indexedFields(ctx: JobSyncContext, draft: Draft, newSucceededIndexes: r
 function interimCondition(ctx: JobSyncContext, draft: Draft, finished: Condition | undefined, nowMs: number): { final?: Condition; changed: boolean } {
   if (finished === undefined) return { changed: false };
   if (finished.type === JOB_FAILURE_TARGET) {
-    draft.status = { ...draft.status, conditions: [...(draft.status.conditions ?? []), finished] };
+    draft.status = withFields(draft.status, { conditions: [...(draft.status.conditions ?? []), finished] });
     return { final: failedFromFailureTarget(finished, nowMs), changed: true };
   }
   if (isSuccessCriteriaMet(finished)) {
     const present = successCriteriaMetCondition(ctx.job) !== undefined;
-    if (!present) draft.status = { ...draft.status, conditions: [...(draft.status.conditions ?? []), finished] };
+    if (!present) draft.status = withFields(draft.status, { conditions: [...(draft.status.conditions ?? []), finished] });
     return { final: completeFromSuccessCriteriaMet(finished, nowMs), changed: !present };
   }
   return { final: finished, changed: false };
@@ -177,11 +173,10 @@ function enactFinished(draft: Draft, final: Condition | undefined, nowMs: number
   if (final === undefined || draft.succeededUids.length + draft.failedUids.length > 0) return undefined;
   if ((draft.status.terminating ?? 0) > 0) return undefined;
   const { conditions } = ensureJobConditionStatus(draft.status.conditions, final.type, final.status, final.reason ?? '', final.message ?? '', nowMs);
-  draft.status = {
-    ...draft.status,
+  draft.status = withFields(draft.status, {
     conditions,
     ...(final.type === JOB_COMPLETE && final.lastTransitionTime !== undefined ? { completionTime: final.lastTransitionTime } : {}),
-  };
+  });
   return final;
 }
 
@@ -217,11 +212,10 @@ export function planStatusTracking(
   flush = cleanUncounted(draft, withFinalizer);
   const enacted = scan.reachedMax ? undefined : enactFinished(draft, interim.final, nowMs);
   const statusAfterRemoval = flush || enacted !== undefined ? normalized(draft) : undefined;
-  return {
-    ...(statusBeforeRemoval === undefined ? {} : { statusBeforeRemoval }),
+  return withFields(statusBeforeRemoval === undefined ? {} : { statusBeforeRemoval }, {
     podsToRemoveFinalizer: scan.toRemove,
     ...(statusAfterRemoval === undefined ? {} : { statusAfterRemoval }),
     ...(enacted === undefined ? {} : { finished: enacted }),
     events: enacted === undefined || statusAfterRemoval === undefined ? [] : jobFinishedEvents({ ...ctx.job, status: statusAfterRemoval }, enacted),
-  };
+  });
 }

@@ -4,6 +4,7 @@
 
 import type { Condition, ConditionStatus, Container, ContainerStatus, PodPhase, PodSpec } from '../../core/objects.ts';
 import { stampOf } from './ticks.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 const KUBELET_OWNED = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
 
@@ -120,7 +121,7 @@ function stored(next: Generated, previous: Condition | undefined, now: string): 
     previous !== undefined && previous.status === next.status && previous.lastTransitionTime !== undefined
       ? previous.lastTransitionTime
       : now;
-  return { ...next, lastProbeTime: null, lastTransitionTime };
+  return withFields(next, { lastProbeTime: null, lastTransitionTime });
 }
 
 /**

@@ -5,6 +5,7 @@
 
 import type { EventRecord } from '../../core/commands.ts';
 import type { Pod } from '../../core/objects.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface ContainerRef {
   readonly pod: Pod;
@@ -27,7 +28,7 @@ function podReference(pod: Pod): EventRecord['involvedObject'] {
 
 export function containerEvent(ref: ContainerRef, type: 'Normal' | 'Warning', reason: string, message: string): EventRecord {
   const fieldPath = `spec.${ref.init ? 'initContainers' : 'containers'}{${ref.name}}`;
-  return { involvedObject: { ...podReference(ref.pod), fieldPath }, type, reason, message };
+  return { involvedObject: withFields(podReference(ref.pod), { fieldPath }), type, reason, message };
 }
 
 /** An Event about the pod itself (admission, the active deadline). */

@@ -14,6 +14,7 @@ import { kubeletActor, nodeKey } from './keys.ts';
 import type { NodeRuntime } from './memory.ts';
 import { nodeImages } from './node-images.ts';
 import { msOf, stampOf } from './ticks.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const NODE_STATUS_UPDATE_MS = 10_000;
 export const NODE_STATUS_REPORT_MS = 300_000;
@@ -119,7 +120,7 @@ export function nodeStatusReport(node: Node, nowMs: number, images: readonly Con
     type: 'reportNodeStatus',
     actor: kubeletActor(name),
     name,
-    status: { ...withoutImages(node), conditions: [...others, ...own], ...(images.length === 0 ? {} : { images }) },
+    status: withFields(withoutImages(node), { conditions: [...others, ...own], ...(images.length === 0 ? {} : { images }) }),
   };
 }
 

@@ -21,6 +21,7 @@ import { admittedStatus, isTerminalPhase, lostAtTermination, rebuiltStatus } fro
 import { advancePod } from './pod-steps.ts';
 import { podQosClass } from '../../core/qos-class.ts';
 import { isTick, msOf, onTick, stampOf } from './ticks.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 function deleteCommand(pod: Pod, nodeName: string): Command {
   const { namespace = 'default', name, uid } = pod.metadata;
@@ -51,14 +52,13 @@ function terminated(inits: ContainerStatus[], apps: ContainerStatus[], nowMs: nu
 /** The kubelet refuses the pod: Failed, with the reason, and a Warning Event (rejectPod). */
 function rejected(pod: Pod, nodeName: string, reason: string, message: string, nowMs: number): Effect[] {
   const { namespace = 'default', name } = pod.metadata;
-  const status: PodStatus = {
-    ...pod.status,
+  const status: PodStatus = withFields(pod.status, {
     phase: 'Failed',
     reason,
     message: rejectionMessage({ reason, message }),
     startTime: stampOf(nowMs),
     qosClass: podQosClass(pod.spec),
-  };
+  });
   const actor = kubeletActor(nodeName);
   return [
     submit({ type: 'recordEvent', actor, event: podEvent(pod, 'Warning', reason, message) }),

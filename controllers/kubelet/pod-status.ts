@@ -11,6 +11,7 @@ import { CONTAINER_CREATING, POD_INITIALIZING } from './pod-run.ts';
 import { DEADLINE_EXCEEDED, DEADLINE_MESSAGE } from './pod-steps.ts';
 import { podQosClass } from '../../core/qos-class.ts';
 import { stampOf } from './ticks.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export { CONTAINER_CREATING, POD_INITIALIZING };
 
@@ -38,8 +39,7 @@ export function admittedStatus(state: ClusterState, pod: Pod, node: Node, nowMs:
   const podIP = allocatePodIP(state, node);
   const inits = pod.spec.initContainers ?? [];
   const reason = inits.length > 0 ? POD_INITIALIZING : CONTAINER_CREATING;
-  return {
-    ...pod.status,
+  return withFields(pod.status, {
     phase: 'Pending',
     ...(hostIP === undefined ? {} : { hostIP }),
     ...(podIP === undefined ? {} : { podIP }),
@@ -47,7 +47,7 @@ export function admittedStatus(state: ClusterState, pod: Pod, node: Node, nowMs:
     ...(inits.length > 0 ? { initContainerStatuses: creating(inits, reason) } : {}),
     containerStatuses: creating(pod.spec.containers, reason),
     qosClass: podQosClass(pod.spec),
-  };
+  });
 }
 
 export interface Rebuild {
@@ -83,15 +83,14 @@ export function rebuiltStatus(pod: Pod, base: PodStatus, rebuild: Rebuild, nowMs
   const others = (base.conditions ?? []).filter((condition) => !KUBELET_OWNED.has(condition.type));
   const conditions = podConditions(kubeletConditions(pod.spec, all, phase, sandboxReady, others), base.conditions, nowMs);
   const { reason: _reason, message: _message, initContainerStatuses: _inits, ...rest } = base;
-  return {
-    ...rest,
+  return withFields(rest, {
     phase,
     ...(reason === undefined ? {} : { reason }),
     ...(message === undefined ? {} : { message }),
     conditions,
     ...(rebuild.inits.length > 0 ? { initContainerStatuses: rebuild.inits } : {}),
     containerStatuses: rebuild.apps,
-  };
+  });
 }
 
 /**
@@ -106,5 +105,5 @@ export function lostAtTermination(status: ContainerStatus, nowMs: number): Conta
     message: 'The container could not be located when the pod was terminated',
     finishedAt: stampOf(nowMs),
   };
-  return { ...status, ready: false, started: false, state: { terminated } };
+  return withFields(status, { ready: false, started: false, state: { terminated } });
 }

@@ -5,6 +5,7 @@
 // Stored pods are defaulted already; the defaults here cover pods built without the API server.
 
 import type { Container } from '../../core/objects.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export type ProbeType = 'startup' | 'readiness' | 'liveness';
 
@@ -106,11 +107,7 @@ export function probesOf(container: Container): ContainerProbes {
   const startup = probeOf(container, 'startup');
   const readiness = probeOf(container, 'readiness');
   const liveness = probeOf(container, 'liveness');
-  return {
-    ...(startup === undefined ? {} : { startup }),
-    ...(readiness === undefined ? {} : { readiness }),
-    ...(liveness === undefined ? {} : { liveness }),
-  };
+  return withFields(startup === undefined ? {} : { startup }, readiness === undefined ? {} : { readiness }, liveness === undefined ? {} : { liveness });
 }
 
 /** "Liveness", "Readiness", "Startup": probeType.String() in upstream's event messages. */

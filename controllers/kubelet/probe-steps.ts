@@ -24,6 +24,7 @@ import { type ProbeSpec, type ProbeType, probeTypeName } from './probe-spec.ts';
 import type { Step } from './start-attempt.ts';
 import { markUnlocked } from './start-order.ts';
 import { onTick } from './ticks.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 type Told = NonNullable<ContainerMemory['probesTold']>;
 
@@ -34,7 +35,7 @@ function toldFor(memory: ContainerMemory, instanceMs: number): Told {
 
 function remember(run: PodRun, slot: Slot, instanceMs: number, type: ProbeType, atMs: number): void {
   const memory = run.mem(slot);
-  memory.probesTold = { ...toldFor(memory, instanceMs), [type]: atMs };
+  memory.probesTold = withFields(toldFor(memory, instanceMs), { [type]: atMs });
 }
 
 /** The kill a failed liveness or startup probe asks for, with its Killing event. */
@@ -58,7 +59,7 @@ function probeEventStep(run: PodRun, slot: Slot, spec: ProbeSpec, event: ProbeEv
     }
     if (event.kind === 'kill') killFor(run, slot, spec, event.atMs);
     if (event.kind === 'started') {
-      run.set(slot, { ...run.status(slot), started: true });
+      run.set(slot, withFields(run.status(slot), { started: true }));
       if (slot.kind === 'sidecar') markUnlocked(run, slot, event.atMs);
     }
     if (event.kind === 'ready') run.set(slot, { ...run.status(slot), ready: true });

@@ -21,6 +21,7 @@ import { podStop, shouldRestart, startAllowed } from './pod-stop.ts';
 import { beginStart, type Step, SYNC_RETRY_MS } from './start-attempt.ts';
 import { markUnlocked } from './start-order.ts';
 import { msOf, stampOf } from './ticks.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** A container killed after its grace period ends with SIGKILL: 128 + 9. */
 export const KILLED_EXIT_CODE = 137;
@@ -59,7 +60,7 @@ export function exited(run: PodRun, slot: Slot, exitMs: number, exitCode: number
   // A regular init container that exited 0 is done, and ready (the probe manager's UpdatePodStatus).
   const done = slot.kind === 'init' && exitCode === 0;
   if (done) markUnlocked(run, slot, exitMs);
-  const stopped: ContainerStatus = { ...status, ready: done, started: false };
+  const stopped: ContainerStatus = withFields(status, { ready: done, started: false });
   if (!restart) {
     run.set(slot, { ...stopped, state: { terminated } });
     return;
@@ -79,7 +80,7 @@ export function exited(run: PodRun, slot: Slot, exitMs: number, exitCode: number
   memory.restartAtMs = decision.restartAtMs;
   memory.backoffToldMs = exitMs;
   const message = backoffMessage(decision.backoffMs, slot.container.name, run.context.podRef);
-  run.set(slot, { ...stopped, state: { waiting: { reason: CRASH_LOOP_BACK_OFF, message } }, lastState: { terminated } });
+  run.set(slot, withFields(stopped, { state: { waiting: { reason: CRASH_LOOP_BACK_OFF, message } }, lastState: { terminated } }));
   run.tell(crashBackoffEvent(slot.ref, run.context.podRef));
 }
 

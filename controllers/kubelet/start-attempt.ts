@@ -13,6 +13,7 @@ import type { PodRun } from './pod-run.ts';
 import { podStop } from './pod-stop.ts';
 import { markUnlocked } from './start-order.ts';
 import { onTick, stampOf } from './ticks.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** The pod worker's back-off after a failed sync (backOffPeriod in pod_workers.go). */
 export const SYNC_RETRY_MS = 10_000;
@@ -34,7 +35,7 @@ function imageRequest(slot: Slot): ImageRequest {
 /** Waiting with an error, the last exit kept as lastState. */
 function waitingWith(status: ContainerStatus, waiting: Waiting): ContainerStatus {
   const lastState: ContainerState = status.state.terminated !== undefined ? { terminated: status.state.terminated } : (status.lastState ?? {});
-  return { ...status, ready: false, started: false, state: { waiting }, lastState };
+  return withFields(status, { ready: false, started: false, state: { waiting }, lastState });
 }
 
 /** The kubelet decides at `decidedMs` to start the container: the image first. */
@@ -46,15 +47,15 @@ export function beginStart(run: PodRun, slot: Slot, decidedMs: number, restart: 
   switch (outcome.kind) {
     case 'present':
       noteImageUsed(run.node, slot.container.image, slot.behaviour);
-      memory.attempt = { ...base, stage: 'creating', runMs: decidedMs + slot.behaviour.startMs };
+      memory.attempt = withFields(base, { stage: 'creating', runMs: decidedMs + slot.behaviour.startMs });
       return;
     case 'pulling':
-      memory.attempt = { ...base, stage: 'pulling', pullDoneMs: outcome.pullDoneMs, pullMs: outcome.pullMs, pullFails: outcome.fails };
+      memory.attempt = withFields(base, { stage: 'pulling', pullDoneMs: outcome.pullDoneMs, pullMs: outcome.pullMs, pullFails: outcome.fails });
       return;
     case 'refused':
       run.set(slot, waitingWith(run.status(slot), outcome.waiting));
       triedApp(run, slot, decidedMs);
-      memory.attempt = { ...base, stage: 'retrying', retryAtMs: decidedMs + SYNC_RETRY_MS };
+      memory.attempt = withFields(base, { stage: 'retrying', retryAtMs: decidedMs + SYNC_RETRY_MS });
   }
 }
 
@@ -66,10 +67,10 @@ function pullEnded(run: PodRun, slot: Slot, attempt: StartAttempt, atMs: number)
   if (result.waiting !== undefined) {
     run.set(slot, waitingWith(run.status(slot), result.waiting));
     triedApp(run, slot, atMs);
-    memory.attempt = { ...attempt, stage: 'retrying', retryAtMs: atMs + SYNC_RETRY_MS };
+    memory.attempt = withFields(attempt, { stage: 'retrying', retryAtMs: atMs + SYNC_RETRY_MS });
     return;
   }
-  memory.attempt = { ...attempt, stage: 'creating', runMs: pull.pullDoneMs + slot.behaviour.startMs };
+  memory.attempt = withFields(attempt, { stage: 'creating', runMs: pull.pullDoneMs + slot.behaviour.startMs });
 }
 
 /** The process runs: a new instance, not ready, started unless a startup probe has to pass first. */
@@ -80,15 +81,14 @@ function running(run: PodRun, slot: Slot, attempt: StartAttempt, atMs: number): 
   memory.kill = undefined;
   memory.probesTold = undefined;
   memory.restartAtMs = undefined;
-  run.set(slot, {
-    ...status,
+  run.set(slot, withFields(status, {
     image: slot.container.image,
     ready: false,
     started: slot.probes.startup === undefined,
     restartCount: status.restartCount + (attempt.restart ? 1 : 0),
     state: { running: { startedAt: stampOf(atMs) } },
     lastState: attempt.lastState ?? status.lastState ?? {},
-  });
+  }));
   // A sidecar without a startup probe is started as soon as it runs; an init container waits for its exit.
   if (slot.kind === 'app' || (slot.kind === 'sidecar' && slot.probes.startup === undefined)) markUnlocked(run, slot, atMs);
 }

@@ -5,6 +5,7 @@
 import type { Command } from '../../core/commands.ts';
 import { toTimestamp } from '../../core/clock.ts';
 import type { Condition, Pod } from '../../core/objects.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const POD_GC_CONTROLLER = 'controller/podgc';
 
@@ -20,7 +21,7 @@ function withCondition(conditions: readonly Condition[] | undefined, wanted: Wan
   const previous = index === -1 ? undefined : list[index];
   const lastTransitionTime =
     previous !== undefined && previous.status === wanted.status && previous.lastTransitionTime !== undefined ? previous.lastTransitionTime : toTimestamp(nowMs);
-  const next: Condition = { ...wanted, lastTransitionTime };
+  const next: Condition = withFields(wanted, { lastTransitionTime });
   if (index === -1) list.push(next);
   else list[index] = next;
   return list;
@@ -32,7 +33,7 @@ export function markFailedAndDelete(pod: Pod, nowMs: number, condition?: Wanted)
   const { phase } = pod.status;
   if (phase !== 'Succeeded' && phase !== 'Failed') {
     const conditions = condition === undefined ? pod.status.conditions : withCondition(pod.status.conditions, condition, nowMs);
-    const status = { ...pod.status, phase: 'Failed' as const, ...(conditions === undefined ? {} : { conditions }) };
+    const status = withFields(pod.status, { phase: 'Failed' as const, ...(conditions === undefined ? {} : { conditions }) });
     commands.push({ type: 'updatePodStatus', actor: POD_GC_CONTROLLER, namespace, name, status });
   }
   commands.push({ type: 'delete', actor: POD_GC_CONTROLLER, kind: 'Pod', namespace, name, gracePeriodSeconds: 0, uid });

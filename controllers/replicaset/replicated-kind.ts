@@ -7,6 +7,7 @@ import type { KubeObject, ReplicaSet } from '../../core/objects.ts';
 import type { ReplicationController } from '../../core/workloads.ts';
 import { kindTable } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface ReplicatedKind {
   readonly kind: 'ReplicaSet' | 'ReplicationController';
@@ -22,7 +23,7 @@ export function selectorOfMap(selector: Readonly<Record<string, string>> | undef
 }
 
 export function asReplicaSet(rc: ReplicationController): ReplicaSet {
-  return { ...(rc as unknown as KubeObject), spec: { ...rc.spec, selector: selectorOfMap(rc.spec.selector) }, status: rc.status } as ReplicaSet;
+  return withFields(rc as unknown as KubeObject, { spec: { ...rc.spec, selector: selectorOfMap(rc.spec.selector) }, status: rc.status }) as ReplicaSet;
 }
 
 export const REPLICA_SETS: ReplicatedKind = {

@@ -18,6 +18,7 @@ import { preempt, type PreemptionOutcome } from './preemption/default-preemption
 import { podPriority } from './queue/queued-pod.ts';
 import { DEFAULT_SCHEDULER_NAME } from './queue/waits-for-scheduler.ts';
 import { type CycleResult } from './schedule-pod.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const SCHEDULER_NAME = 'kube-scheduler';
 export const REASON_UNSCHEDULABLE = 'Unschedulable';
@@ -77,7 +78,7 @@ function preemptVictim(victim: Pod, preemptor: Pod, nodeName: string, nowMs: num
   const current = findCondition(victim.status.conditions, 'DisruptionTarget');
   const effects: Effect[] = [];
   if (current?.status !== 'True' || current.reason !== condition.reason || current.message !== condition.message) {
-    const status = { ...victim.status, conditions: setCondition(victim.status.conditions, condition, nowMs) };
+    const status = withFields(victim.status, { conditions: setCondition(victim.status.conditions, condition, nowMs) });
     effects.push(submit({ type: 'updatePodStatus', ...target, status }));
   }
   const preempted = `Preempted by pod ${preemptor.metadata.uid} on node ${nodeName}`;

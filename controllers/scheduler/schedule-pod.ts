@@ -18,6 +18,7 @@ import { ERR_REASON_CONFLICT } from './plugins/node-affinity.ts';
 import { NO_USAGE } from '../../reducers/pod-resources.ts';
 import type { PodInfo } from './pod-info.ts';
 import { selectHost } from './select-host.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface CycleInput {
   readonly pod: PodInfo;
@@ -98,7 +99,7 @@ export function schedulePod(input: CycleInput): CycleResult {
     };
   }
   const prefiltered = preFilter(input.pod, input.nodes, input.cluster, input.usages);
-  const cycle = input.nominatedPods === undefined ? prefiltered : { ...prefiltered, nominatedPods: input.nominatedPods };
+  const cycle = input.nominatedPods === undefined ? prefiltered : withFields(prefiltered, { nominatedPods: input.nominatedPods });
   const onNominated = nominatedNodeFits(input, cycle);
   if (onNominated !== undefined) return { kind: 'bound', nodeName: onNominated, nextStartIndex: input.startIndex, feasibleNodes: 1 };
   const nodes = candidateNodes(input);

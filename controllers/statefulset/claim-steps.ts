@@ -14,6 +14,7 @@ import {
 import { claimNamesFor, claimsFor } from './storage.ts';
 import { claimNamed, type SyncContext } from './sync-context.ts';
 import { getOrdinal } from './identity.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /**
  * createPersistentVolumeClaims: each missing claim is created (with its SuccessfulCreate event); a
@@ -61,7 +62,7 @@ export function updateClaimsForRetentionPolicy(context: SyncContext, set: Statef
     }
     if (isClaimOwnerUpToDate(claim, set, pod)) continue;
     const ownerReferences = claimOwnerRefsForSetAndPod(claim, set, pod);
-    const updated = { ...claim, metadata: { ...claim.metadata, ownerReferences } };
+    const updated = { ...claim, metadata: withFields(claim.metadata, { ownerReferences }) };
     context.updatedClaims.set(name, updated);
     context.actions.push({ type: 'updateClaim', claim: updated });
   }

@@ -6,6 +6,7 @@
 import type { Labels } from '../../core/labels.ts';
 import type { Pod } from '../../core/objects.ts';
 import type { StatefulSet } from '../../core/workloads.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** apps.StatefulSetPodNameLabel: the pod's own name, so a Service can select one replica. */
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
@@ -90,8 +91,8 @@ export function identityLabels(podName: string, ordinal: number): Labels {
 export function updateIdentity<P extends Pod>(set: StatefulSet, pod: P): P {
   const ordinal = getOrdinal(pod);
   const name = getPodName(set, ordinal);
-  const labels = { ...(pod.metadata.labels ?? {}), ...identityLabels(name, ordinal) };
-  const metadata = { ...pod.metadata, name, labels };
+  const labels = withFields(pod.metadata.labels ?? {}, identityLabels(name, ordinal));
+  const metadata = withFields(pod.metadata, { name, labels });
   return { ...pod, metadata: withNamespace(metadata, set.metadata.namespace) };
 }
 
@@ -100,7 +101,7 @@ function withNamespace<M extends { readonly namespace?: string }>(metadata: M, n
     const { namespace: _dropped, ...rest } = metadata;
     return rest as M;
   }
-  return { ...metadata, namespace };
+  return withFields(metadata, { namespace });
 }
 
 /** ascendingOrdinal's order; pods without an ordinal (-1) come first. */

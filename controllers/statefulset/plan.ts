@@ -33,6 +33,7 @@ import {
   statefulSetStatus,
 } from './status.ts';
 import type { ClaimLookup, StatefulSetAction, StepResult, SyncContext } from './sync-context.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** slowStartBatch's ceiling (MaxBatchSize). */
 export const MAX_BATCH_SIZE = 500;
@@ -142,15 +143,15 @@ function planPods(
   const { replicas, condemned } = parts;
   const first = firstUnavailable(context, parts);
   const replicaStep = runForAll(replicas.length, (i) => processReplica(context, replicas[i] as Replica), context.monotonic);
-  if (replicaStep.exit) return { ...replicaStep, deleted: 0 };
+  if (replicaStep.exit) return withFields(replicaStep, { deleted: 0 });
   const claimStep = runForAll(condemned.length, (i) => fixCondemnedClaims(context, condemned[i] as Pod), context.monotonic);
-  if (claimStep.exit) return { ...claimStep, deleted: 0 };
+  if (claimStep.exit) return withFields(claimStep, { deleted: 0 });
   const condemnedStep = runForAll(
     condemned.length,
     (i) => processCondemned(context, condemned[i] as Pod, first),
     context.monotonic,
   );
-  if (condemnedStep.exit) return { ...condemnedStep, deleted: 0 };
+  if (condemnedStep.exit) return withFields(condemnedStep, { deleted: 0 });
   if (context.set.spec.updateStrategy.type === 'OnDelete') return { exit: false, deleted: 0 };
   const rolled = gate
     ? rollWithMaxUnavailable(context, replicas, updateRevision)

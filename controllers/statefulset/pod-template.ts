@@ -10,6 +10,7 @@ import type { StatefulSet } from '../../core/workloads.ts';
 import { getPodName, getStartOrdinal, identityLabels, REVISION_LABEL } from './identity.ts';
 import { controllerRefTo } from './revisions.ts';
 import { updateStorage } from './storage.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** A pod as the controller creates it; the API server adds uid, timestamps and status. */
 export interface PodManifest {
@@ -36,22 +37,21 @@ export function newStatefulSetPod(set: StatefulSet, ordinal: number): PodManifes
     name,
     generateName: prefix.length <= MAX_NAME_LENGTH ? prefix : set.metadata.name,
     ...(set.metadata.namespace === undefined ? {} : { namespace: set.metadata.namespace }),
-    labels: { ...(template.metadata?.labels ?? {}), ...identityLabels(name, ordinal) },
+    labels: withFields(template.metadata?.labels ?? {}, identityLabels(name, ordinal)),
     ...(nonEmpty(annotations) ? { annotations } : {}),
     ...(Array.isArray(finalizers) && finalizers.length > 0 ? { finalizers: finalizers as readonly string[] } : {}),
     ownerReferences: [controllerRefTo(set)],
   };
   const serviceName = set.spec.serviceName ?? '';
-  const spec: PodSpec = {
-    ...template.spec,
+  const spec: PodSpec = withFields(template.spec, {
     hostname: name,
     ...(serviceName === '' ? {} : { subdomain: serviceName }),
-  };
+  });
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec: updateStorage(set, spec, ordinal) };
 }
 
 function withRevision(pod: PodManifest, revision: string): PodManifest {
-  return { ...pod, metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, [REVISION_LABEL]: revision } } };
+  return { ...pod, metadata: { ...pod.metadata, labels: withFields(pod.metadata.labels, { [REVISION_LABEL]: revision }) } };
 }
 
 /**

@@ -11,6 +11,7 @@
 import type { OwnerReference } from '../../core/objects.ts';
 import type { StatefulSet } from '../../core/workloads.ts';
 import { podInOrdinalRange } from './identity.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** The pod the claim belongs to; a pod not created yet has uid "". */
 export interface ClaimPod {
@@ -102,7 +103,7 @@ export function isClaimOwnerUpToDate(claim: ClaimOwners, set: StatefulSet, pod: 
 }
 
 function newControllerRef(name: string, uid: string, kind: Kind): OwnerReference {
-  return { ...kind, name, uid, controller: true, blockOwnerDeletion: true };
+  return withFields(kind, { name, uid, controller: true, blockOwnerDeletion: true });
 }
 
 /** addControllerRef: appended unless a ref with the owner's uid is already there. */

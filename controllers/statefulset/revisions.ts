@@ -10,6 +10,7 @@ import type { KubeObject, OwnerReference, Pod, PodTemplateSpec } from '../../cor
 import type { StatefulSet } from '../../core/workloads.ts';
 import { controllerRevisionName, hashControllerRevision } from './revision-hash.ts';
 import { REVISION_LABEL } from './identity.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** history.ControllerRevisionHashLabel, on the revision itself (pods use controller-revision-hash). */
 export const CONTROLLER_REVISION_HASH_LABEL = 'controller.kubernetes.io/hash';
@@ -47,7 +48,7 @@ export function controllerRefTo(set: StatefulSet): OwnerReference {
 
 /** getPatch: a strategic merge patch that replaces spec.template wholesale. */
 export function statefulSetPatch(set: StatefulSet): unknown {
-  return { spec: { template: { ...set.spec.template, $patch: 'replace' } } };
+  return { spec: { template: withFields(set.spec.template, { $patch: 'replace' }) } };
 }
 
 /** newRevision: labels of the template plus the hash, the set's annotations, a controller ref. */
@@ -61,7 +62,7 @@ export function newRevision(set: StatefulSet, revision: number, collisionCount: 
     metadata: {
       name: controllerRevisionName(set.metadata.name, hash),
       ...(set.metadata.namespace === undefined ? {} : { namespace: set.metadata.namespace }),
-      labels: { ...(set.spec.template.metadata?.labels ?? {}), [CONTROLLER_REVISION_HASH_LABEL]: hash },
+      labels: withFields(set.spec.template.metadata?.labels ?? {}, { [CONTROLLER_REVISION_HASH_LABEL]: hash }),
       ...(annotations === undefined ? {} : { annotations }),
       ownerReferences: [controllerRefTo(set)],
     },

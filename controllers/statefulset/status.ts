@@ -7,6 +7,7 @@ import type { Pod } from '../../core/objects.ts';
 import type { StatefulSet, StatefulSetStatus } from '../../core/workloads.ts';
 import { REVISION_LABEL } from './identity.ts';
 import { isRunningAndAvailable, isRunningAndReady, isTerminating } from './health.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface ReplicaCounts {
   readonly replicas: number;
@@ -57,8 +58,7 @@ export interface StatusInputs {
 export function statefulSetStatus(set: StatefulSet, inputs: StatusInputs): StatefulSetStatus {
   const { counts } = inputs;
   const generation = set.metadata.generation ?? 0;
-  return {
-    ...(generation === 0 ? {} : { observedGeneration: generation }),
+  return withFields(generation === 0 ? {} : { observedGeneration: generation }, {
     replicas: counts.replicas,
     ...(counts.readyReplicas === 0 ? {} : { readyReplicas: counts.readyReplicas }),
     ...(counts.currentReplicas === 0 ? {} : { currentReplicas: counts.currentReplicas }),
@@ -67,7 +67,7 @@ export function statefulSetStatus(set: StatefulSet, inputs: StatusInputs): State
     ...(inputs.currentRevision === '' ? {} : { currentRevision: inputs.currentRevision }),
     ...(inputs.updateRevision === '' ? {} : { updateRevision: inputs.updateRevision }),
     collisionCount: inputs.collisionCount,
-  };
+  });
 }
 
 /**
@@ -86,11 +86,7 @@ export function completeRollingUpdate(set: StatefulSet, status: StatefulSetStatu
     return status;
   }
   const { currentReplicas: _old, currentRevision: _was, ...rest } = status;
-  return {
-    ...rest,
-    ...(status.updatedReplicas === undefined ? {} : { currentReplicas: status.updatedReplicas }),
-    ...(status.updateRevision === undefined ? {} : { currentRevision: status.updateRevision }),
-  };
+  return withFields(rest, status.updatedReplicas === undefined ? {} : { currentReplicas: status.updatedReplicas }, status.updateRevision === undefined ? {} : { currentRevision: status.updateRevision });
 }
 
 /**

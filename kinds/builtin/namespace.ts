@@ -6,6 +6,7 @@ import type { KindDefinition } from '../definition.ts';
 import { describeNamespace } from '../describe/generic.ts';
 import { namespaceHeaders, namespaceRow } from '../printers/generic.ts';
 import { NAMESPACE_FIELDS } from '../schema/config.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const NAMESPACE: KindDefinition<Namespace> = {
   kind: 'Namespace',
@@ -21,13 +22,12 @@ export const NAMESPACE: KindDefinition<Namespace> = {
   scale: false,
   defaultPropagation: 'Background',
   prepareForCreate(namespace) {
-    const labels = { ...(namespace.metadata.labels ?? {}), 'kubernetes.io/metadata.name': namespace.metadata.name };
-    const object = {
-      ...namespace,
-      metadata: { ...namespace.metadata, labels },
+    const labels = withFields(namespace.metadata.labels ?? {}, { 'kubernetes.io/metadata.name': namespace.metadata.name });
+    const object = withFields(namespace, {
+      metadata: withFields(namespace.metadata, { labels }),
       spec: { finalizers: ['kubernetes'] },
       status: { phase: 'Active' },
-    } as Namespace;
+    }) as Namespace;
     return { object };
   },
   prepareForUpdate: (next) => ({ object: next }),

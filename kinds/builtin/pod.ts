@@ -18,6 +18,7 @@ import { validateGatedNodeName } from '../validation/pod-scheduling.ts';
 import { validatePodSpec } from '../validation/pod-spec.ts';
 import { podSpecWarnings } from '../validation/pod-warnings.ts';
 import { validatePodSpecUpdate } from '../validation/pod-update.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** applySchedulingGatedCondition: a pod created with gates says why the scheduler leaves it alone. */
 function initialConditions(pod: Pod): { conditions?: Condition[] } {
@@ -46,7 +47,7 @@ function addedGates(next: GateList, current: GateList): FieldError[] {
 /** The spec with this gate list; an empty list is no list, as the API omits it. */
 function withGates(spec: PodSpec, gates: GateList): PodSpec {
   const { schedulingGates: _dropped, ...rest } = spec;
-  return gates === undefined || (gates ?? []).length === 0 ? rest : { ...rest, schedulingGates: gates };
+  return gates === undefined || (gates ?? []).length === 0 ? rest : withFields(rest, { schedulingGates: gates });
 }
 
 export const POD: KindDefinition<Pod> = {
@@ -84,7 +85,7 @@ export const POD: KindDefinition<Pod> = {
     }
     // The spec as created went through defaulting and the label-key merge; the update is compared with it the same way.
     const merged = mergeLabelKeys(defaultPodForCreate(next.spec), current.metadata.labels ?? {});
-    const spec: PodSpec = { ...withGates(merged, current.spec.schedulingGates), ...(nodeName === undefined ? {} : { nodeName }) };
+    const spec: PodSpec = withFields(withGates(merged, current.spec.schedulingGates), nodeName === undefined ? {} : { nodeName });
     const updateErrors = validatePodSpecUpdate(spec, current.spec);
     if (updateErrors.length > 0) return { errors: updateErrors };
     // Only the fields an update may change can differ; everything else is the stored spec.

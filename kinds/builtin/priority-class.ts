@@ -9,10 +9,11 @@ import { describePriorityClass } from '../describe/priority-class.ts';
 import { priorityClassHeaders, priorityClassRow } from '../printers/priority-class.ts';
 import { PRIORITY_CLASS_FIELDS } from '../schema/policy.ts';
 import { validatePriorityClass, validatePriorityClassUpdate } from '../validation/priority-class.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** SetDefaults_PriorityClass: preemptionPolicy defaults to PreemptLowerPriority. */
 function withDefaults(priorityClass: PriorityClass): PriorityClass {
-  return priorityClass.preemptionPolicy === undefined ? { ...priorityClass, preemptionPolicy: 'PreemptLowerPriority' } : priorityClass;
+  return priorityClass.preemptionPolicy === undefined ? withFields(priorityClass, { preemptionPolicy: 'PreemptLowerPriority' }) : priorityClass;
 }
 
 export const PRIORITY_CLASS: KindDefinition<PriorityClass> = {

@@ -3,6 +3,7 @@
 
 import type { Container, PodSpec, ResourceList, Toleration } from '../../core/objects.ts';
 import { defaultProbe } from './probes.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /**
  * Upstream pulls always when the image's tag is "latest", which a reference without tag or digest
@@ -20,9 +21,9 @@ export function defaultImagePullPolicy(image: string): 'Always' | 'IfNotPresent'
 /** A container with limits but no request for a resource requests what it limits (SetDefaults_Container). */
 function defaultRequests(container: Container): Container['resources'] {
   const limits: ResourceList = container.resources?.limits ?? {};
-  const requests: ResourceList = { ...limits, ...(container.resources?.requests ?? {}) };
+  const requests: ResourceList = withFields(limits, container.resources?.requests ?? {});
   const resources = { ...(container.resources ?? {}) };
-  return Object.keys(requests).length === 0 ? resources : { ...resources, requests };
+  return Object.keys(requests).length === 0 ? resources : withFields(resources, { requests });
 }
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -66,5 +67,5 @@ export function defaultPodSpec(spec: PodSpec): PodSpec {
 /** Defaults for a pod being created: the template defaults plus the admission-time tolerations. */
 export function defaultPodForCreate(spec: PodSpec): PodSpec {
   const defaulted = defaultPodSpec(spec);
-  return { ...defaulted, tolerations: defaultTolerations(defaulted.tolerations) };
+  return withFields(defaulted, { tolerations: defaultTolerations(defaulted.tolerations) });
 }

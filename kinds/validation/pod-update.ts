@@ -7,6 +7,7 @@
 import { sameJson } from '../../core/canonical-json.ts';
 import type { Container, PodSpec, Toleration } from '../../core/objects.ts';
 import { type FieldError, forbidden, invalid, MAX_INT32, required } from './field-errors.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const POD_UPDATE_FORBIDDEN =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
@@ -54,14 +55,13 @@ function munged(next: PodSpec, current: PodSpec): PodSpec {
   const grace = next.terminationGracePeriodSeconds;
   const oldGrace = current.terminationGracePeriodSeconds;
   const relaxedGrace = oldGrace !== undefined && oldGrace < 0 && grace === 1;
-  return {
-    ...rest,
+  return withFields(rest, {
     containers: keepImages(next.containers, current.containers),
     ...(next.initContainers === undefined ? {} : { initContainers: keepImages(next.initContainers, current.initContainers ?? []) }),
     ...(current.activeDeadlineSeconds === undefined ? {} : { activeDeadlineSeconds: current.activeDeadlineSeconds }),
     ...(current.tolerations === undefined ? {} : { tolerations: current.tolerations }),
     ...(relaxedGrace ? { terminationGracePeriodSeconds: oldGrace } : {}),
-  };
+  });
 }
 
 /** The errors of updating a pod's spec from `current` to `next` (both defaulted); none when allowed. */

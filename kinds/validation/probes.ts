@@ -5,6 +5,7 @@
 // containers (the native sidecars).
 
 import { type FieldError, forbidden, invalid, required, unsupported } from './field-errors.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 type Json = Record<string, unknown>;
 
@@ -56,12 +57,11 @@ export function defaultProbe(probe: unknown): unknown {
   const http = probe.httpGet;
   // An unset or zero field takes the default, as the int32 fields' zero value reads as unset.
   const or = (key: string, fallback: number) => (probe[key] === undefined || probe[key] === 0 ? fallback : probe[key]);
-  return {
-    ...probe,
+  return withFields(probe, {
     timeoutSeconds: or('timeoutSeconds', 1),
     periodSeconds: or('periodSeconds', 10),
     successThreshold: or('successThreshold', 1),
     failureThreshold: or('failureThreshold', 3),
-    ...(isRecord(http) ? { httpGet: { ...http, path: http.path || '/', scheme: http.scheme || 'HTTP' } } : {}),
-  };
+    ...(isRecord(http) ? { httpGet: withFields(http, { path: http.path || '/', scheme: http.scheme || 'HTTP' }) } : {}),
+  });
 }

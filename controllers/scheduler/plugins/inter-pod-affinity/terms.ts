@@ -11,6 +11,7 @@ import type { Namespace, Pod, PodAffinity, PodAffinityTerm } from '../../../../c
 import { kindTable } from '../../../../reducers/lookup.ts';
 import type { ClusterState } from '../../../../reducers/state.ts';
 import { ALL_NAMESPACES, type NamespaceScope } from '../../matching-pods.ts';
+import { withFields } from '../../../../core/with-fields.ts';
 
 export interface AffinityTerm {
   readonly namespaces: ReadonlySet<string>;
@@ -47,7 +48,7 @@ function requiredTerms(pod: Pod, affinity: PodAffinity | undefined): AffinityTer
 }
 
 function preferredTerms(pod: Pod, affinity: PodAffinity | undefined): WeightedAffinityTerm[] {
-  return (affinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((term) => ({ ...newAffinityTerm(pod, term.podAffinityTerm), weight: term.weight }));
+  return (affinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((term) => (withFields(newAffinityTerm(pod, term.podAffinityTerm), { weight: term.weight })));
 }
 
 const NO_TERMS: PodAffinityTerms = { requiredAffinity: [], requiredAntiAffinity: [], preferredAffinity: [], preferredAntiAffinity: [] };

@@ -8,6 +8,7 @@ import { controllerOf, type KubeObject, type Pod } from '../../../../core/object
 import { kindTable, lookupObject } from '../../../../reducers/lookup.ts';
 import { kindGroup } from '../../../../reducers/object-indexes.ts';
 import type { ClusterState } from '../../../../reducers/state.ts';
+import { withFields } from '../../../../core/with-fields.ts';
 
 type SelectorMap = Readonly<Record<string, string>>;
 
@@ -59,7 +60,7 @@ function ownerRequirements(pod: Pod, cluster: ClusterState, set: Record<string, 
     case 'v1 ReplicationController': {
       const controller = lookupObject(cluster, 'ReplicationController', namespace, owner.name);
       // An RC's selector is a plain map, merged into the Services' before the selector is made.
-      return controller === undefined ? undefined : setRequirements({ ...set, ...(mapSelectorOf(controller) ?? {}) });
+      return controller === undefined ? undefined : setRequirements(withFields(set, mapSelectorOf(controller) ?? {}));
     }
     case 'apps/v1 ReplicaSet':
     case 'apps/v1 StatefulSet': {
