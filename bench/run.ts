@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const CASES = ['cluster-30k-pods', 'rollouts-300', 'cluster-150k-pods'];
+const CASES = ['cluster-30k-pods', 'rollouts-300', 'cluster-150k-pods', 'log-seek'];
 
 const chosen = process.env.KSIM_BENCH_CASES?.split(',') ?? CASES;
 let failed = false;

@@ -1,6 +1,7 @@
 // `ksim describe <kind> <name> --log run.ndjson`: kubectl-describe text for the object at that
 // point of the run, with its history from the log in the place of kubectl's Events.
 
+import { isLeft } from 'fp-ts/lib/Either.js';
 import { qualifiedResource } from '../apiserver/rejection.ts';
 import type { KindDefinition } from '../kinds/registry.ts';
 import { DescribeWriter } from '../kinds/describe/describe-writer.ts';
@@ -26,17 +27,19 @@ export function objectHistory(view: View, info: KindDefinition, namespace: strin
   const rev = view.state.rev;
   const teller = new Storyteller({ revWidth: Math.max(3, String(rev).length + 1) });
   const lines: string[] = [];
-  for (const event of view.log.events.slice(0, rev)) {
+  // The teller hears every event from the start, so each change it tells has its "before".
+  const read = view.log.forEachEvent(1, rev, (event) => {
     const line = teller.tell(event);
     if (line !== undefined && eventTouches(event, info.kind, namespace, name)) lines.push(line);
-  }
+  });
+  if (isLeft(read)) throw new CliError(read.left);
   return lines;
 }
 
 export function describeCommand(options: DescribeOptions, io: CliIo): number {
   const info = parseKind(options.kind);
   const namespace = info.namespaced ? (options.namespace ?? 'default') : undefined;
-  const view = loadView(options.log, parsePosition(options.at, options.time));
+  const view = loadView(options.log, parsePosition(options.at, options.time), io);
   const object = lookupObject(view.state, info.kind, namespace, options.name);
   if (object === undefined) throw new CliError(`${qualifiedResource(info.kind)} "${options.name}" not found`, EXIT_NOT_FOUND);
   const w = new DescribeWriter();

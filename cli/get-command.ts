@@ -91,7 +91,7 @@ function getOne(request: GetRequest, view: View, name: string, io: CliIo): numbe
 
 export function getCommand(options: GetOptions, io: CliIo): number {
   const request = checkRequest(options);
-  const view = loadView(options.log, parsePosition(options.at, options.time));
+  const view = loadView(options.log, parsePosition(options.at, options.time), io);
   if (request.name !== undefined) return getOne(request, view, request.name, io);
   const groups = request.kinds.map((definition) => ({ definition, objects: selected(request, view, definition) })).filter((group) => group.objects.length > 0 || !request.category);
   const objects = groups.flatMap((group) => group.objects);

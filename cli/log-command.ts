@@ -44,7 +44,7 @@ function* jsonOf(events: readonly KsimEvent[], from: number, to: number): Genera
 
 export function logCommand(options: LogOptions, io: CliIo): number {
   const format = parseOutputFormat(options.output, ['json']);
-  const log = loadLog(options.file);
+  const log = loadLog(options.file, io);
   const { from, to } = range(options, log.events.length);
   const lines =
     format === 'json'

@@ -11,6 +11,7 @@ import { type CliIo, CliError, EXIT_USAGE, processIo } from './io.ts';
 import { logCommand } from './log-command.ts';
 import { rolloutCommand } from './rollout-command.ts';
 import { runCommand } from './run-command.ts';
+import { verifyCommand } from './verify-command.ts';
 
 interface PositionFlags {
   readonly log: string;
@@ -110,6 +111,14 @@ function buildProgram(io: CliIo, exitWith: (code: number) => void): Command {
     .option('--events', 'include the core/v1 Events components recorded (SuccessfulCreate, ScalingReplicaSet, ...)')
     .action((file: string, flags: { from?: string; to?: string; output?: string; heartbeats?: boolean; events?: boolean }) => {
       exitWith(logCommand({ file, ...flags }, io));
+    });
+
+  program
+    .command('verify')
+    .description('run the log\'s scenario again with its seed and say whether the bytes are identical, or where they first differ')
+    .argument('<file>', 'the run log')
+    .action((file: string) => {
+      exitWith(verifyCommand({ file }, io));
     });
 
   return program;

@@ -58,7 +58,7 @@ export function rolloutCommand(options: RolloutOptions, io: CliIo): number {
   const info = parseKind(options.kind);
   if (!ROLLOUT_KINDS.includes(info.kind)) throw new CliError(`no ${options.action === 'history' ? 'history viewer' : 'status viewer'} has been implemented for "${info.kind}"`);
   const revision = options.revision === undefined ? 0 : parseRevision(options.revision, '--revision');
-  const view = loadView(options.log, parsePosition(options.at, options.time));
+  const view = loadView(options.log, parsePosition(options.at, options.time), io);
   const object = lookupObject(view.state, info.kind, options.namespace ?? 'default', options.name);
   if (object === undefined) throw new CliError(`${qualifiedResource(info.kind)} "${options.name}" not found`, EXIT_NOT_FOUND);
   if (options.action === 'history') return history(object, revision, io, revisionsOf(view.state, object));

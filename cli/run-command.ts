@@ -92,7 +92,9 @@ export function runCommand(options: RunOptions, io: Output = consoleOutput): num
   }
   const { scenario, raw } = loaded.value;
   const seed = (seedOption as number | undefined) ?? scenario.seed ?? DEFAULT_SEED;
-  const writer = openWriter(options.out, seed, raw);
+  // The header keeps the scenario as it ran, so that `ksim verify` can run it again: --strict is
+  // the scenario's own `strict` given on the command line.
+  const writer = openWriter(options.out, seed, options.strict === true ? { ...raw, strict: true } : raw);
   if (typeof writer === 'string') {
     io.err(`ksim run: ${writer}`);
     return EXIT_BAD_INPUT;
@@ -116,7 +118,7 @@ export function runCommand(options: RunOptions, io: Output = consoleOutput): num
       },
       options.scenario,
     );
-    writer?.close();
+    writer?.close({ endTimeMs: result.endMs });
     for (const { atMs, description, place } of result.unreached) {
       io.out(`[${formatDurationMs(atMs).padStart(7)}] expect NOT REACHED  ${description} (${place}: after the run stopped at ${formatDurationMs(result.endMs)})`);
     }

@@ -1,38 +1,47 @@
-// The cluster as the read-side commands see it: a log file, read and validated, and the state at
-// the position the user asked for.
+// The cluster as the read-side commands see it: a log opened through the replay API (its
+// checkpoint index built or reused), and the state at the position the user asked for. What the
+// reader should know about the log (truncated, index rebuilt) goes to stderr as "ksim: ...".
 
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { ClusterState } from '../reducers/state.ts';
-import { type KsimLog, readLogFile } from '../replay/log-file.ts';
-import { clusterTimeline, type Timeline } from '../replay/timeline.ts';
-import { CliError } from './io.ts';
+import { type KsimLog, type OpenLog, openLog, readLogFile, truncationWarning } from '../replay/api.ts';
+import { type CliIo, CliError } from './io.ts';
 import type { Position } from './options.ts';
 
 export interface View {
-  readonly log: KsimLog;
-  readonly timeline: Timeline<ClusterState>;
+  readonly log: OpenLog;
   readonly state: ClusterState;
-  /** The "now" that ages are measured from: the time asked for with --time, else the state's own time. */
+  /** The "now" that ages are measured from: the time asked for with --time, the run's end at the end, else the state's own time. */
   readonly nowMs: number;
 }
 
-export function loadLog(path: string): KsimLog {
+function warn(io: CliIo, warnings: readonly string[]): void {
+  for (const warning of warnings) io.err(`ksim: ${warning}\n`);
+}
+
+/** The whole log in memory, for the commands that print its events. */
+export function loadLog(path: string, io: CliIo): KsimLog {
   const log = readLogFile(path);
   if (isLeft(log)) throw new CliError(log.left);
+  const truncated = truncationWarning(path, log.right.ending);
+  if (truncated !== undefined) warn(io, [truncated]);
   return log.right;
 }
 
-export function viewOf(log: KsimLog, position: Position): View {
-  const timeline = clusterTimeline(log.events);
-  if ('rev' in position && position.rev > timeline.lastRev) {
-    throw new CliError(
-      `--at ${position.rev} is past the end of the log (the last revision is ${timeline.lastRev})`,
-    );
+function stateAtPosition(log: OpenLog, position: Position): ClusterState {
+  if ('rev' in position && position.rev > log.lastRev) {
+    throw new CliError(`--at ${position.rev} is past the end of the log (the last revision is ${log.lastRev})`);
   }
-  const state = 'end' in position ? timeline.finalState() : timeline.stateAt(position);
-  return { log, timeline, state, nowMs: 'timeMs' in position ? position.timeMs : state.timeMs };
+  const state = 'end' in position ? log.stateAt(log.lastRev) : 'rev' in position ? log.stateAt(position.rev) : log.stateAtTime(position.timeMs);
+  if (isLeft(state)) throw new CliError(state.left);
+  return state.right;
 }
 
-export function loadView(path: string, position: Position): View {
-  return viewOf(loadLog(path), position);
+export function loadView(path: string, position: Position, io: CliIo): View {
+  const log = openLog(path);
+  if (isLeft(log)) throw new CliError(log.left);
+  warn(io, log.right.warnings);
+  const state = stateAtPosition(log.right, position);
+  const nowMs = 'timeMs' in position ? position.timeMs : 'end' in position ? log.right.endTimeMs : state.timeMs;
+  return { log: log.right, state, nowMs };
 }

@@ -20,6 +20,11 @@ export class Table<V> {
     return table;
   }
 
+  /** A table built in one pass from distinct keys (a snapshot being loaded), much faster than `of`. */
+  static fromPairs<V>(pairs: readonly (readonly [string, V])[]): Table<V> {
+    return pairs.length === 0 ? Table.empty<V>() : new Table(ImmutableMap(pairs as (readonly [string, V])[] as [string, V][]));
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -81,6 +86,12 @@ export class SetIndex {
 
   static empty(): SetIndex {
     return SetIndex.EMPTY;
+  }
+
+  /** An index built in one pass from groups of distinct members (a snapshot being loaded); empty groups are dropped. */
+  static fromGroups(groups: readonly (readonly [string, readonly string[]])[]): SetIndex {
+    const filled = groups.filter(([, members]) => members.length > 0).map(([group, members]): [string, ImmutableSet<string>] => [group, ImmutableSet(members)]);
+    return filled.length === 0 ? SetIndex.EMPTY : new SetIndex(ImmutableMap(filled));
   }
 
   add(group: string, member: string): SetIndex {

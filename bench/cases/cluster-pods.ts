@@ -13,7 +13,8 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import type { KsimEvent } from '../../core/events.ts';
 import { initialState, reduce } from '../../reducers/index.ts';
 import { forEachFileLine } from '../../replay/file-lines.ts';
-import { LogWriter, logHeader, visitLogFile } from '../../replay/log-file.ts';
+import { LogWriter, logHeader } from '../../replay/log-file.ts';
+import { visitLogFile } from '../../replay/log-read.ts';
 import type { Scenario } from '../../scenarios/codecs.ts';
 import { simulate } from '../../scenarios/simulate.ts';
 import { peakRssMb } from './measure.ts';
@@ -70,7 +71,7 @@ function runCluster(benchCase: ClusterCase, logPath: string): { events: number }
       }
     },
   });
-  writer.close();
+  writer.close({ endTimeMs: result.endMs });
   const wallSeconds = (performance.now() - started) / 1000;
   const events = result.state.rev;
   console.log(

@@ -27,10 +27,13 @@ export function captureIo(): CapturedIo {
   };
 }
 
-/** Writes the events as a log file and returns its path. */
-export function writeLog(events: readonly KsimEvent[], name = 'run.ndjson'): string {
+/**
+ * Writes the events as a complete log file (its trailer ends the run at `endTimeMs`, by default
+ * the last event's time) and returns its path.
+ */
+export function writeLog(events: readonly KsimEvent[], name = 'run.ndjson', endTimeMs = events.at(-1)?.time ?? 0): string {
   const path = join(mkdtempSync(join(tmpdir(), 'ksim-cli-')), name);
-  writeFileSync(path, formatLog({ header: logHeader(7, { name: 'test' }), events }));
+  writeFileSync(path, formatLog({ header: logHeader(7, { name: 'test' }), events }, { endTimeMs }));
   return path;
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_EXPECTATION_FAILED, EXIT_OK, runCommand } from '../../cli/run-command.ts';
-import { readLogFile } from '../../replay/log-file.ts';
+import { readLogFile } from '../../replay/log-read.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ksim-run-'));
 

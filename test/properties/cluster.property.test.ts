@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../../reducers/index.ts';
 import { checkInvariants } from '../../reducers/invariants.ts';
-import { formatEventLine, LogWriter, logHeader, readLogFile } from '../../replay/log-file.ts';
+import { formatEventLine, LogWriter, logHeader } from '../../replay/log-file.ts';
+import { readLogFile } from '../../replay/log-read.ts';
 import { randomScenario } from '../../scenarios/arbitraries.ts';
 import { simulate } from '../../scenarios/simulate.ts';
 import { stateSnapshot } from '../support/state-snapshot.ts';
@@ -39,9 +40,10 @@ describe('properties of random runs', () => {
           const path = join(dir, 'run.ndjson');
           const writer = LogWriter.open(path, logHeader(runSeed, scenario as unknown as Record<string, unknown>));
           const live = simulate(scenario, { seed: runSeed, onEvent: (event) => writer.append(event) });
-          writer.close();
+          writer.close({ endTimeMs: live.endMs });
           const read = readLogFile(path);
           if (isLeft(read)) throw new Error(read.left);
+          expect(read.right.ending).toMatchObject({ complete: true, trailer: { endTime: live.endMs, events: live.state.rev } });
           expect(stateSnapshot(foldEvents(read.right.events))).toEqual(stateSnapshot(live.state));
         }),
         { numRuns: RUNS },

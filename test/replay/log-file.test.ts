@@ -11,9 +11,9 @@ import {
   type KsimLog,
   LogWriter,
   logHeader,
-  parseLog,
-  readLogFile,
 } from '../../replay/log-file.ts';
+import { parseLog, readLogFile } from '../../replay/log-read.ts';
+import { KSIM_VERSION } from '../../replay/ksim-version.ts';
 import { namespaceObject, podObject } from './builders.ts';
 import { syntheticRun } from './synthetic-run.ts';
 
@@ -55,14 +55,17 @@ function bound(rev: number, time = 0): string {
 
 describe('log file round trip', () => {
   it('parses back the header and events it formatted', () => {
-    const log: KsimLog = { header, events: syntheticRun(20) };
-    const parsed = parseLog(formatLog(log), 'run.ndjson');
-    expect(parsed).toEqual({ _tag: 'Right', right: log });
+    const events = syntheticRun(20);
+    const parsed = parseLog(formatLog({ header, events }, { endTimeMs: 99_000 }), 'run.ndjson');
+    if (isLeft(parsed)) throw new Error(parsed.left);
+    expect(parsed.right.header).toEqual(header);
+    expect(parsed.right.events).toEqual(events);
+    expect(parsed.right.ending).toMatchObject({ complete: true, trailer: { endTime: 99_000, lastRev: events.length, events: events.length } });
   });
 
   it('writes the header first, with its keys in a fixed order', () => {
     expect(headerLine).toBe(
-      '{"format":"ksim-log","version":2,"seed":7,"scenario":{"name":"demo","steps":[{"at":"0s","apply":"web.yaml"}]}}',
+      `{"format":"ksim-log","version":3,"ksim":"${KSIM_VERSION}","seed":7,"scenario":{"name":"demo","steps":[{"at":"0s","apply":"web.yaml"}]}}`,
     );
   });
 
@@ -71,9 +74,12 @@ describe('log file round trip', () => {
     const path = tempPath('run.ndjson');
     const writer = LogWriter.open(path, header);
     for (const event of events) writer.append(event);
-    writer.close();
-    expect(readFileSync(path, 'utf8')).toBe(formatLog({ header, events }));
-    expect(readLogFile(path)).toEqual({ _tag: 'Right', right: { header, events } });
+    writer.close({ endTimeMs: 7_000_000 });
+    expect(readFileSync(path, 'utf8')).toBe(formatLog({ header, events }, { endTimeMs: 7_000_000 }));
+    const read = readLogFile(path);
+    if (isLeft(read)) throw new Error(read.left);
+    expect(read.right.events).toEqual(events);
+    expect(read.right.ending).toMatchObject({ complete: true, trailer: { endTime: 7_000_000, lastRev: events.length, events: events.length } });
   });
 
   it('refuses appends after close', () => {
@@ -82,9 +88,13 @@ describe('log file round trip', () => {
     expect(() => writer.append(JSON.parse(created) as KsimEvent)).toThrow('closed');
   });
 
-  it('accepts a log without a final newline', () => {
-    const parsed = parseLog(`${headerLine}\n${created}`, 'run.ndjson');
-    expect(isRight(parsed) && parsed.right.events.length).toBe(1);
+  // Format 3: every line is written with its newline, so a last line without one was cut by a
+  // kill mid-write; it is left out, and the log is truncated rather than refused.
+  it('leaves out a last line without its newline and reports the log as truncated', () => {
+    const parsed = parseLog(`${headerLine}\n${created}\n${bound(2)}`, 'run.ndjson');
+    if (isLeft(parsed)) throw new Error(parsed.left);
+    expect(parsed.right.events.map((event) => event.rev)).toEqual([1]);
+    expect(parsed.right.ending).toEqual({ complete: false, lastRev: 1, partialLineBytes: Buffer.byteLength(bound(2)) });
   });
 });
 
@@ -193,9 +203,9 @@ describe('log file errors name the file, the line and the field', () => {
   });
 
   it('reports a header of another version, and what to do about it', () => {
-    const text = `${headerLine.replace('"version":2', '"version":1')}\n`;
+    const text = `${headerLine.replace('"version":3', '"version":2')}\n`;
     expect(errorOf(parseLog(text, 'run.ndjson'))).toBe(
-      'run.ndjson:1: version: this log has format version 1 and this ksim reads version 2; run the scenario again to write a new log',
+      'run.ndjson:1: version: this log has format version 2 and this ksim reads version 3; run the scenario again to write a new log',
     );
   });
 

@@ -1,0 +1,20 @@
+// The replay library in one place: open a run log and ask for the state at any revision or time,
+// stream its events, read or write whole logs, and compare a log with a new run of its scenario.
+// The CLI and the tests use this entry; see the README's "Library API" section.
+
+export { openLog, type OpenLog, type OpenLogOptions } from './open-log.ts';
+export { DEFAULT_SNAPSHOT_EVERY, indexPathOf } from './checkpoint-index.ts';
+export {
+  formatLog,
+  type KsimLog,
+  LOG_FORMAT_VERSION,
+  type LogEnding,
+  type LogHeader,
+  logHeader,
+  type LogTrailer,
+  LogWriter,
+  type RunEnd,
+} from './log-file.ts';
+export { parseLog, readLogFile, scanLogFile, type ScannedLog, truncationWarning, visitLogFile } from './log-read.ts';
+export { LogComparison, readHeaderToVerify, type VerifyResult } from './verify.ts';
+export { clusterTimeline, type Moment, Timeline } from './timeline.ts';
