@@ -60,7 +60,8 @@ export function kindsIn(state: ClusterState): string[] {
   return kinds.sort(compareText);
 }
 
-function passes(object: KubeObject, filter: DiffFilter): boolean {
+/** Whether an object passes the filter's namespace and name (its kinds aside). */
+export function passesFilter(object: KubeObject, filter: DiffFilter): boolean {
   const { namespace, name } = object.metadata;
   if (filter.name !== undefined && name !== filter.name) return false;
   return filter.namespace === undefined || namespace === undefined || namespace === filter.namespace;
@@ -71,7 +72,7 @@ export function clusterObjects(state: ClusterState, filter: DiffFilter = {}): Ob
   const objects = new Map<string, KubeObject>();
   for (const kind of filter.kinds ?? kindsIn(state)) {
     for (const object of kindTable(state, kind).sortedValues()) {
-      if (passes(object, filter)) objects.set(objectMapKey(refOf(object)), object);
+      if (passesFilter(object, filter)) objects.set(objectMapKey(refOf(object)), object);
     }
   }
   return sortedMap(objects);
