@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { describeCommand } from './describe-command.ts';
 import { diffCommand, type DiffOptions } from './diff-command.ts';
 import { getCommand } from './get-command.ts';
+import { historyCommand } from './history-command.ts';
 import { type CliIo, CliError, EXIT_USAGE, processIo } from './io.ts';
 import { logCommand } from './log-command.ts';
 import { rolloutCommand } from './rollout-command.ts';
@@ -128,6 +129,18 @@ function buildProgram(io: CliIo, exitWith: (code: number) => void): Command {
     .option('-o, --output <format>', 'json for the changes as a list')
     .action((args: string[], flags: Omit<DiffOptions, 'args'>) => {
       exitWith(diffCommand({ args, ...flags }, io));
+    });
+
+  program
+    .command('history')
+    .description('every revision at which one object changed: the time, the actor, and the fields that changed')
+    .argument('<kind>', 'pod, deployment, node, ... (plural, singular or short name)')
+    .argument('<name>', 'the object')
+    .requiredOption('--log <file>', 'the run log to read (written by ksim run --out)')
+    .option('-n, --namespace <namespace>', 'the namespace, for namespaced kinds', 'default')
+    .option('-o, --output <format>', 'json for the entries as a list')
+    .action((kind: string, name: string, flags: { log: string; namespace?: string; output?: string }) => {
+      exitWith(historyCommand({ kind, name, ...flags }, io));
     });
 
   return program;
