@@ -6,7 +6,9 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { describeCommand } from './describe-command.ts';
+import { diffCommand, type DiffOptions } from './diff-command.ts';
 import { getCommand } from './get-command.ts';
+import { historyCommand } from './history-command.ts';
 import { type CliIo, CliError, EXIT_USAGE, processIo } from './io.ts';
 import { logCommand } from './log-command.ts';
 import { rolloutCommand } from './rollout-command.ts';
@@ -119,6 +121,35 @@ function buildProgram(io: CliIo, exitWith: (code: number) => void): Command {
     .argument('<file>', 'the run log')
     .action((file: string) => {
       exitWith(verifyCommand({ file }, io));
+    });
+
+  program
+    .command('diff')
+    .description('what changed between two moments of a run (--log), or where two runs part and how they differ (two log files)')
+    .usage('--log run.ndjson [--from REV|TIME] [--to REV|TIME] [kind [name]]\n       ksim diff a.ndjson b.ndjson [--time T] [--exact] [kind [name]]')
+    .argument('[args...]', 'with --log: [kind [name]]; without: two log files, then [kind [name]]')
+    .option('--log <file>', 'the run log to compare two moments of')
+    .option('--from <rev|time>', 'with --log: the earlier moment, a revision or a virtual time such as 90s (default 0, the empty cluster)')
+    .option('--to <rev|time>', 'with --log: the later moment (default the end of the log)')
+    .option('--time <duration>', 'two logs: compare their states at this virtual time (default their ends)')
+    .option('--exact', 'two logs: compare names, uids and every field as written, without matching generated names')
+    .option('-n, --namespace <namespace>', 'only objects of this namespace (default "default"; cluster-scoped objects always)')
+    .option('-A, --all-namespaces', 'objects of every namespace')
+    .option('-o, --output <format>', 'json for the changes as a list')
+    .action((args: string[], flags: Omit<DiffOptions, 'args'>) => {
+      exitWith(diffCommand({ args, ...flags }, io));
+    });
+
+  program
+    .command('history')
+    .description('every revision at which one object changed: the time, the actor, and the fields that changed')
+    .argument('<kind>', 'pod, deployment, node, ... (plural, singular or short name)')
+    .argument('<name>', 'the object')
+    .requiredOption('--log <file>', 'the run log to read (written by ksim run --out)')
+    .option('-n, --namespace <namespace>', 'the namespace, for namespaced kinds', 'default')
+    .option('-o, --output <format>', 'json for the entries as a list')
+    .action((kind: string, name: string, flags: { log: string; namespace?: string; output?: string }) => {
+      exitWith(historyCommand({ kind, name, ...flags }, io));
     });
 
   return program;
