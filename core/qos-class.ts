@@ -5,6 +5,7 @@
 
 import type { Container, PodSpec, ResourceList } from './objects.ts';
 import { parseCpuMilli } from './quantity.ts';
+import { withFields } from './with-fields.ts';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
@@ -27,7 +28,7 @@ function addInto(total: Map<string, number>, part: Map<string, number>): void {
 
 /** The API server defaults a missing request to the limit (SetDefaults_Container); count it the same way. */
 function requestsOf(container: Container): ResourceList {
-  return { ...(container.resources?.limits ?? {}), ...(container.resources?.requests ?? {}) };
+  return withFields(container.resources?.limits ?? {}, container.resources?.requests ?? {});
 }
 
 export function podQosClass(spec: PodSpec): QosClass {

@@ -7,14 +7,11 @@
 // that starts with a plain key, or a spread that only overrides keys the base already has, is not
 // affected and needs none of this.
 
-export function withFields<const A extends object, const B extends object>(base: A | undefined, fields: B): A & B;
-export function withFields<const A extends object, const B extends object, const C extends object>(base: A | undefined, first: B, second: C): A & B & C;
-export function withFields<const A extends object, const B extends object, const C extends object, const D extends object>(
-  base: A | undefined,
-  first: B,
-  second: C,
-  third: D,
-): A & B & C & D;
-export function withFields(base: object | undefined, ...parts: object[]): object {
+/** The intersection of every part's type, in order. */
+type AllOf<P extends readonly (object | undefined)[]> = P extends readonly [infer Head, ...infer Tail extends readonly (object | undefined)[]]
+  ? NonNullable<Head> & AllOf<Tail>
+  : unknown;
+
+export function withFields<const A extends object, const P extends readonly (object | undefined)[]>(base: A | undefined, ...parts: P): A & AllOf<P> {
   return Object.assign({}, base, ...parts);
 }

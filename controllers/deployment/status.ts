@@ -15,6 +15,7 @@ import {
 } from './conditions.ts';
 import { maxUnavailable } from './fenceposts.ts';
 import { actualReplicaCount, availableReplicaCount, readyReplicaCount, replicaCount } from './replica-set-sets.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const MINIMUM_AVAILABILITY_MESSAGE = 'Deployment has minimum availability.';
 export const NO_MINIMUM_AVAILABILITY_MESSAGE = 'Deployment does not have minimum availability.';
@@ -42,16 +43,18 @@ export function calculateStatus(
     ? newDeploymentCondition(DEPLOYMENT_AVAILABLE, 'True', MINIMUM_REPLICAS_AVAILABLE, MINIMUM_AVAILABILITY_MESSAGE, nowMs)
     : newDeploymentCondition(DEPLOYMENT_AVAILABLE, 'False', MINIMUM_REPLICAS_UNAVAILABLE, NO_MINIMUM_AVAILABILITY_MESSAGE, nowMs);
   const collisionCount = d.status?.collisionCount;
-  return {
-    ...count('observedGeneration', d.metadata.generation ?? 0),
-    ...count('replicas', actualReplicaCount(allRSs)),
-    ...count('updatedReplicas', actualReplicaCount([newRS])),
-    ...count('readyReplicas', readyReplicaCount(allRSs)),
-    ...count('availableReplicas', availableReplicas),
-    ...count('unavailableReplicas', unavailableReplicas),
-    conditions: setDeploymentCondition(deploymentConditions(d.status), condition),
-    ...(collisionCount === undefined ? {} : { collisionCount }),
-  };
+  return withFields(
+    count('observedGeneration', d.metadata.generation ?? 0),
+    count('replicas', actualReplicaCount(allRSs)),
+    count('updatedReplicas', actualReplicaCount([newRS])),
+    count('readyReplicas', readyReplicaCount(allRSs)),
+    count('availableReplicas', availableReplicas),
+    count('unavailableReplicas', unavailableReplicas),
+    {
+      conditions: setDeploymentCondition(deploymentConditions(d.status), condition),
+      ...(collisionCount === undefined ? {} : { collisionCount }),
+    },
+  );
 }
 
 const COUNTS = [

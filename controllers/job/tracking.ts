@@ -57,13 +57,11 @@ interface Draft {
 /** Upstream's JSON leaves zero active, succeeded and failed out (omitempty); ready and terminating stay. */
 function normalized(draft: Draft): JobStatus {
   const { active, succeeded, failed, ...rest } = draft.status;
-  return {
-    ...rest,
-    ...(active ? { active } : {}),
-    ...(succeeded ? { succeeded } : {}),
-    ...(failed ? { failed } : {}),
-    uncountedTerminatedPods: withFields(draft.succeededUids.length > 0 ? { succeeded: [...draft.succeededUids] } : {}, draft.failedUids.length > 0 ? { failed: [...draft.failedUids] } : {}),
-  };
+  const uncountedTerminatedPods = withFields(
+    draft.succeededUids.length > 0 ? { succeeded: [...draft.succeededUids] } : {},
+    draft.failedUids.length > 0 ? { failed: [...draft.failedUids] } : {},
+  );
+  return withFields(rest, active ? { active } : {}, succeeded ? { succeeded } : {}, failed ? { failed } : {}, { uncountedTerminatedPods });
 }
 
 /** cleanUncountedPodsWithoutFinalizers: UIDs whose finalizer is gone move into the counters. */

@@ -8,6 +8,7 @@ import type { Labels } from '../../core/labels.ts';
 import type { ObjectMeta, Pod, PodSpec } from '../../core/objects.ts';
 import type { PersistentVolumeClaimTemplate, StatefulSet } from '../../core/workloads.ts';
 import { getOrdinal } from './identity.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface Volume {
   readonly name: string;
@@ -52,13 +53,12 @@ export function claimsFor(set: StatefulSet, ordinal: number): PodClaim[] {
   return claimTemplates(set).map((template) => {
     const { labels: templateLabels, ...rest } = template.metadata;
     const labels: Labels | undefined =
-      templateLabels === undefined ? selectorLabels : { ...templateLabels, ...selectorLabels };
-    const metadata = {
-      ...rest,
+      templateLabels === undefined ? selectorLabels : withFields(templateLabels, selectorLabels);
+    const metadata = withFields(rest, {
       name: getPersistentVolumeClaimName(set, template.metadata.name, ordinal),
       ...(set.metadata.namespace === undefined ? {} : { namespace: set.metadata.namespace }),
       ...(labels === undefined ? {} : { labels }),
-    };
+    });
     const claim: ClaimManifest = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata, spec: template.spec };
     return { templateName: template.metadata.name, claim };
   });
@@ -95,5 +95,5 @@ export function updateStorage(set: StatefulSet, spec: PodSpec, ordinal: number):
     persistentVolumeClaim: { claimName: getPersistentVolumeClaimName(set, template.metadata.name, ordinal) },
   }));
   const kept = podVolumes(spec).filter((volume) => !templateNames.has(volume.name));
-  return { ...spec, volumes: [...claimVolumes, ...kept] };
+  return withFields(spec, { volumes: [...claimVolumes, ...kept] });
 }

@@ -9,6 +9,7 @@ import { listObjects, lookupObject } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import type { Admitted } from '../definition.ts';
 import { isRecord } from '../validation/workload.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 const DEFAULT_PREEMPTION_POLICY: PreemptionPolicy = 'PreemptLowerPriority';
 
@@ -56,12 +57,10 @@ export function admitPodPriority(pod: Pod, state: ClusterState): Admitted<Pod> {
     return { forbidden: `the string value of PreemptionPolicy (${String(preemptionPolicy)}) must not be provided in pod spec; priority admission controller computed ${resolved.preemptionPolicy} from the given PriorityClass name` };
   }
   const { priorityClassName: _given, ...rest } = pod.spec;
-  const admitted: PodSpec = {
-    ...rest,
-    ...(resolved.className === undefined ? {} : { priorityClassName: resolved.className }),
+  const admitted: PodSpec = withFields(rest, resolved.className === undefined ? {} : { priorityClassName: resolved.className }, {
     priority: resolved.priority,
     preemptionPolicy: resolved.preemptionPolicy,
-  };
+  });
   return { object: { ...pod, spec: admitted } };
 }
 
@@ -70,7 +69,7 @@ export function keepPodPriority(next: Pod, current: Pod): Admitted<Pod> {
   if (!isRecord((next as { readonly spec: unknown }).spec)) return { object: next };
   const kept = (['priority', 'preemptionPolicy', 'priorityClassName'] as const).filter((field) => next.spec[field] === undefined && current.spec[field] !== undefined);
   if (kept.length === 0) return { object: next };
-  return { object: { ...next, spec: { ...next.spec, ...Object.fromEntries(kept.map((field) => [field, current.spec[field]])) } } };
+  return { object: { ...next, spec: withFields(next.spec, Object.fromEntries(kept.map((field) => [field, current.spec[field]]))) } };
 }
 
 export function admitPriorityClass(priorityClass: PriorityClass, state: ClusterState): Admitted<PriorityClass> {

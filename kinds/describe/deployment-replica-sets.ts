@@ -12,14 +12,15 @@ import { compareStrings } from '../../core/table.ts';
 import type { Deployment } from '../../core/workloads.ts';
 import { controlledObjects } from '../../reducers/lookup.ts';
 import type { ClusterState } from '../../reducers/state.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 
 /** The template without the hash label; an empty labels map counts as none, as Semantic.DeepEqual treats nil and empty alike. */
 function withoutHash(template: PodTemplateSpec): unknown {
   const { [POD_TEMPLATE_HASH_LABEL]: _hash, ...labels } = template.metadata?.labels ?? {};
-  const metadata = { ...template.metadata, labels: Object.keys(labels).length === 0 ? undefined : labels };
-  return { ...template, metadata };
+  const metadata = withFields(template.metadata, { labels: Object.keys(labels).length === 0 ? undefined : labels });
+  return withFields(template, { metadata });
 }
 
 function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
