@@ -12,8 +12,10 @@ import { forEachFileLine, forEachStringLine } from './file-lines.ts';
 /**
  * The log format this ksim writes and reads. Version 2 gave every kind but Pod and Node the
  * generic object events (object/created, object/statusUpdated, ...) and added recorded Events.
+ * Version 3 has status events carry what changed, a patch (core/status-patch.ts), instead of the
+ * whole status.
  */
-export const LOG_FORMAT_VERSION = 2;
+export const LOG_FORMAT_VERSION = 3;
 
 /** The scenario is kept as the loaded JSON object; the scenarios layer owns its codec. */
 export const LogHeaderCodec = t.type({

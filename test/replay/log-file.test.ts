@@ -62,7 +62,7 @@ describe('log file round trip', () => {
 
   it('writes the header first, with its keys in a fixed order', () => {
     expect(headerLine).toBe(
-      '{"format":"ksim-log","version":2,"seed":7,"scenario":{"name":"demo","steps":[{"at":"0s","apply":"web.yaml"}]}}',
+      '{"format":"ksim-log","version":3,"seed":7,"scenario":{"name":"demo","steps":[{"at":"0s","apply":"web.yaml"}]}}',
     );
   });
 
@@ -193,9 +193,9 @@ describe('log file errors name the file, the line and the field', () => {
   });
 
   it('reports a header of another version, and what to do about it', () => {
-    const text = `${headerLine.replace('"version":2', '"version":1')}\n`;
+    const text = `${headerLine.replace('"version":3', '"version":2')}\n`;
     expect(errorOf(parseLog(text, 'run.ndjson'))).toBe(
-      'run.ndjson:1: version: this log has format version 1 and this ksim reads version 2; run the scenario again to write a new log',
+      'run.ndjson:1: version: this log has format version 2 and this ksim reads version 3; run the scenario again to write a new log',
     );
   });
 
