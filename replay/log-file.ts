@@ -57,22 +57,37 @@ export function formatLog(log: KsimLog): string {
   return text;
 }
 
+/**
+ * Writes lines at most this long after they were appended, so `ksim log --follow` sees a live
+ * run's progress; `clock` reads wall milliseconds (the bytes written never depend on it).
+ */
+export interface FlushDelay {
+  readonly maxDelayMs: number;
+  readonly clock: () => number;
+}
+
 /** Batches lines and writes them with one system call per batch, so long runs write fast. */
 export class LogWriter {
   private static readonly BATCH_CHARS = 1 << 20;
   private pending: string[] = [];
   private pendingChars = 0;
   private closed = false;
+  private lastFlushMs = 0;
 
   private constructor(
     private readonly fd: number,
     private readonly ownsFd: boolean,
-  ) {}
+    private readonly flushDelay?: FlushDelay,
+  ) {
+    if (flushDelay !== undefined) this.lastFlushMs = flushDelay.clock();
+  }
 
   /** Creates (or truncates) the file and writes the header line. */
-  static open(path: string, header: LogHeader): LogWriter {
-    const writer = new LogWriter(openSync(path, 'w'), true);
+  static open(path: string, header: LogHeader, flushDelay?: FlushDelay): LogWriter {
+    const writer = new LogWriter(openSync(path, 'w'), true, flushDelay);
     writer.writeLine(formatHeaderLine(header));
+    // A follower may start as soon as the file exists; the header tells it what it follows.
+    if (flushDelay !== undefined) writer.flush();
     return writer;
   }
 
@@ -88,6 +103,7 @@ export class LogWriter {
   }
 
   flush(): void {
+    if (this.flushDelay !== undefined) this.lastFlushMs = this.flushDelay.clock();
     if (this.pending.length === 0) return;
     const bytes = Buffer.from(this.pending.join(''), 'utf8');
     this.pending = [];
@@ -107,7 +123,11 @@ export class LogWriter {
     if (this.closed) throw new Error('log writer is closed');
     this.pending.push(line, '\n');
     this.pendingChars += line.length + 1;
-    if (this.pendingChars >= LogWriter.BATCH_CHARS) this.flush();
+    if (this.pendingChars >= LogWriter.BATCH_CHARS || this.flushDue()) this.flush();
+  }
+
+  private flushDue(): boolean {
+    return this.flushDelay !== undefined && this.flushDelay.clock() - this.lastFlushMs >= this.flushDelay.maxDelayMs;
   }
 }
 
@@ -138,7 +158,8 @@ function looksLikeEvent(value: unknown): boolean {
 
 const NO_HEADER = 'expected a ksim-log header line, got nothing';
 
-function decodeHeader(line: string): LineResult<LogHeader> {
+/** Checks the first line of a log. */
+export function decodeHeader(line: string): LineResult<LogHeader> {
   if (line.trim() === '') return left(NO_HEADER);
   const json = parseJson(line);
   if (isLeft(json)) return json;
@@ -185,7 +206,8 @@ function checkOrder(event: KsimEvent, previous: KsimEvent | undefined): string |
   return undefined;
 }
 
-function eventAt(line: string, previous: KsimEvent | undefined): LineResult<KsimEvent> {
+/** Checks an event line: its shape, and that it follows `previous` (the next revision, no earlier time). */
+export function eventAt(line: string, previous: KsimEvent | undefined): LineResult<KsimEvent> {
   if (line.trim() === '') return left('empty line, expected an event');
   const json = parseJson(line);
   if (isLeft(json)) return json;
@@ -239,7 +261,8 @@ export function parseLog(text: string, source: string): Either<string, KsimLog> 
   return collect((visit) => forEachStringLine(text, visit), source);
 }
 
-function readProblem(path: string, error: NodeJS.ErrnoException): string {
+/** A file system error in words, naming the file. */
+export function readProblem(path: string, error: NodeJS.ErrnoException): string {
   switch (error.code) {
     case 'ENOENT':
       return `${path}: no such file or directory`;

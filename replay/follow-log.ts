@@ -1,0 +1,63 @@
+// Following a log while a run writes it, as `tail -f` would: the events already there, then each
+// one appended, checked as any log line is, until the trailer line says the run is over. The
+// caller decides how to wait between looks (the CLI sleeps; a test grows the file).
+
+import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
+import type { KsimEvent } from '../core/events.ts';
+import { decodeHeader, eventAt, type LogHeader, readProblem } from './log-file.ts';
+import { LogTail } from './log-tail.ts';
+
+/** The format of the last line of a complete log (written when the run ends). */
+export const TRAILER_FORMAT = 'ksim-log-end';
+
+/** Why following stopped: the run's trailer was read, or the caller had seen enough. */
+export type FollowEnd = 'trailer' | 'stopped';
+
+export interface LogFollower {
+  /** Takes one event; returns true to stop following. */
+  readonly onEvent: (event: KsimEvent) => boolean;
+  /** Called when the lines written so far are read, before the next look. */
+  readonly waitForMore: () => void;
+}
+
+function isTrailer(line: string): boolean {
+  if (!line.includes(TRAILER_FORMAT)) return false;
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === TRAILER_FORMAT;
+  } catch {
+    return false;
+  }
+}
+
+/** Follows the log at `path`; the Left names the file, and the line for a bad one. */
+export function followLog(path: string, follower: LogFollower): Either<string, FollowEnd> {
+  let tail: LogTail;
+  try {
+    tail = new LogTail(path);
+  } catch (error) {
+    return left(readProblem(path, error as NodeJS.ErrnoException));
+  }
+  try {
+    let header: LogHeader | undefined;
+    let previous: KsimEvent | undefined;
+    let lineNumber = 0;
+    for (;;) {
+      for (const line of tail.readLines()) {
+        lineNumber++;
+        if (header !== undefined && isTrailer(line)) return right('trailer');
+        const read = header === undefined ? decodeHeader(line) : eventAt(line, previous);
+        if (isLeft(read)) return left(`${path}:${lineNumber}: ${read.left}`);
+        if (header === undefined) {
+          header = read.right as LogHeader;
+          continue;
+        }
+        previous = read.right as KsimEvent;
+        if (follower.onEvent(previous)) return right('stopped');
+      }
+      follower.waitForMore();
+    }
+  } finally {
+    tail.close();
+  }
+}
