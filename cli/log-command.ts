@@ -134,6 +134,7 @@ function follow(options: LogOptions, filter: EventFilter, json: boolean, io: Cli
       flush();
       waiting.wait();
     },
+    waitingForFile: () => io.err(`ksim: waiting for ${options.file} to be written (Ctrl-C to stop)\n`),
   });
   flush();
   if (isLeft(followed)) throw new CliError(followed.left);

@@ -18,6 +18,8 @@ export interface LogFollower {
   readonly onEvent: (event: KsimEvent) => boolean;
   /** Called when the lines written so far are read, before the next look. */
   readonly waitForMore: () => void;
+  /** Called once when the file is not there yet (the run has not started); following waits for it. */
+  readonly waitingForFile?: () => void;
 }
 
 function isTrailer(line: string): boolean {
@@ -30,14 +32,26 @@ function isTrailer(line: string): boolean {
   }
 }
 
+/** Opens the file once it exists; the Left is any other problem with it. */
+function openTail(path: string, follower: LogFollower): Either<string, LogTail> {
+  let told = false;
+  for (;;) {
+    try {
+      return right(new LogTail(path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return left(readProblem(path, error as NodeJS.ErrnoException));
+      if (!told) follower.waitingForFile?.();
+      told = true;
+      follower.waitForMore();
+    }
+  }
+}
+
 /** Follows the log at `path`; the Left names the file, and the line for a bad one. */
 export function followLog(path: string, follower: LogFollower): Either<string, FollowEnd> {
-  let tail: LogTail;
-  try {
-    tail = new LogTail(path);
-  } catch (error) {
-    return left(readProblem(path, error as NodeJS.ErrnoException));
-  }
+  const opened = openTail(path, follower);
+  if (isLeft(opened)) return opened;
+  const tail = opened.right;
   try {
     let header: LogHeader | undefined;
     let previous: KsimEvent | undefined;
@@ -55,6 +69,8 @@ export function followLog(path: string, follower: LogFollower): Either<string, F
         previous = read.right as KsimEvent;
         if (follower.onEvent(previous)) return right('stopped');
       }
+      // `ksim run --out` truncates the file it writes: a new run's log is another history.
+      if (tail.truncated()) return left(`${path}: the log was started over (a new run is writing it); follow it again`);
       follower.waitForMore();
     }
   } finally {

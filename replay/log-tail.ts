@@ -23,6 +23,11 @@ export class LogTail {
     }
   }
 
+  /** True when the file is now shorter than what was read: someone started it over. */
+  truncated(): boolean {
+    return fstatSync(this.fd).size < this.offset;
+  }
+
   /** The lines completed since the last call, without their newlines; none when nothing was added. */
   readLines(): string[] {
     const lines: string[] = [];

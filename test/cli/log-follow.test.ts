@@ -82,8 +82,29 @@ describe('ksim log --follow', () => {
     expect(() => follow(path, [`${lines(3, 4)}`])).toThrow(`${path}:4: rev: expected 3, got 4`);
   });
 
-  it('names a log that is not there', () => {
-    expect(() => follow(join(tmpdir(), 'ksim-no-such-dir', 'run.ndjson'), [])).toThrow(/ksim-no-such-dir\/run.ndjson: no such file or directory$/);
+  it('waits for a log that is not there yet, saying so once', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ksim-follow-')), 'run.ndjson');
+    const io = captureIo();
+    const pieces = ['', `${HEADER}\n${lines(0, 1)}`, `${TRAILER}\n`];
+    let waits = 0;
+    const wait = () => {
+      // The first two looks find no file; then the run creates it.
+      if (waits++ >= 2) appendFileSync(path, pieces.shift() ?? '');
+    };
+    expect(logCommand({ file: path, follow: true, output: 'json' }, io, { wait })).toBe(0);
+    expect([io.stdout(), io.stderr()]).toEqual([`${EVENT_LINES[0]}\n`, `ksim: waiting for ${path} to be written (Ctrl-C to stop)\n`]);
+  });
+
+  it('names a log that cannot be read', () => {
+    expect(() => follow(tmpdir(), [])).toThrow(`${tmpdir()}: is a directory`);
+  });
+
+  it('stops when a new run starts the log over', () => {
+    const path = logFile(`${HEADER}\n${lines(0, 3)}`);
+    const restart = () => writeFileSync(path, `${HEADER}\n`);
+    const io = captureIo();
+    expect(() => logCommand({ file: path, follow: true, output: 'json' }, io, { wait: restart })).toThrow(`${path}: the log was started over (a new run is writing it); follow it again`);
+    expect(io.stdout()).toBe(lines(0, 3));
   });
 });
 
