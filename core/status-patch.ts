@@ -185,16 +185,26 @@ function mergeList(list: readonly unknown[], patch: JsonRecord, key: string): un
   return merged;
 }
 
+function mergedField(current: unknown, value: unknown, listKey: unknown): unknown {
+  if (typeof listKey === 'string' && isRecord(value)) return mergeList(Array.isArray(current) ? current : [], value, listKey);
+  return isRecord(value) && isRecord(current) ? mergeObject(current, value, NO_LIST_KEYS) : value;
+}
+
+/**
+ * Builds the merged object field by field rather than copying and deleting: an object that has
+ * had a field deleted is slower for V8 to read from then on, and statuses are read all the time.
+ */
 function mergeObject(target: JsonRecord, patch: JsonRecord, listKeys: ListKeys): JsonRecord {
-  const merged: Record<string, unknown> = { ...target };
-  for (const [key, value] of Object.entries(patch)) {
-    const current = fieldOf(merged, key);
+  const merged: Record<string, unknown> = {};
+  for (const key of Object.keys(target)) {
+    const current = target[key];
+    if (!Object.hasOwn(patch, key)) setField(merged, key, current);
     // A field that holds undefined is absent: a new value for it goes last, as it would in JSON.
-    if ((value === null || current === undefined) && Object.hasOwn(merged, key)) delete merged[key];
-    if (value === null) continue;
-    const listKey = fieldOf(listKeys, key);
-    if (typeof listKey === 'string' && isRecord(value)) setField(merged, key, mergeList(Array.isArray(current) ? current : [], value, listKey));
-    else setField(merged, key, isRecord(value) && isRecord(current) ? mergeObject(current, value, NO_LIST_KEYS) : value);
+    else if (patch[key] !== null && current !== undefined) setField(merged, key, mergedField(current, patch[key], fieldOf(listKeys, key)));
+  }
+  for (const key of Object.keys(patch)) {
+    const value = patch[key];
+    if (value !== null && fieldOf(target, key) === undefined) setField(merged, key, mergedField(undefined, value, fieldOf(listKeys, key)));
   }
   return merged;
 }
