@@ -4,6 +4,7 @@
 import { sameJson } from '../core/canonical-json.ts';
 import type { Command } from '../core/commands.ts';
 import type { EventBody } from '../core/events.ts';
+import { NODE_STATUS_LIST_KEYS, OBJECT_STATUS_LIST_KEYS, POD_STATUS_LIST_KEYS, statusChange } from '../core/status-patch.ts';
 import { controllerOf, type KubeObject, objectKey } from '../core/objects.ts';
 import { kindDefinition } from '../kinds/registry.ts';
 import { invalid, MAX_INT32 } from '../kinds/validation/field-errors.ts';
@@ -53,7 +54,7 @@ export function admitPodSubresource(command: Extract<Command, { type: 'bindPod' 
         ? []
         : [{ type: 'pod/schedulingFailed', namespace, name, reason: command.reason, message: command.message, ...(command.nominatedNodeName === undefined ? {} : { nominatedNodeName: command.nominatedNodeName }) }];
     case 'updatePodStatus':
-      return [{ type: 'pod/statusUpdated', namespace, name, status: command.status }];
+      return [{ type: 'pod/statusUpdated', namespace, name, ...statusChange(pod.status, command.status, POD_STATUS_LIST_KEYS) }];
   }
 }
 
@@ -102,16 +103,18 @@ export function admitStatus(command: Extract<Command, { type: 'updateStatus' }>,
   if ('refused' in lookedUp) return [lookedUp.refused];
   if (!isRecord(command.status)) return [badRequest(request, 'status must be an object')];
   // A write that changes nothing is no write: etcd keeps the revision and no watcher hears of it.
-  if (sameJson(command.status, lookedUp.found.status)) return [];
+  const current = lookedUp.found.status;
+  if (sameJson(command.status, current)) return [];
   const named = { kind: command.kind, ...(request.namespace === undefined ? {} : { namespace: request.namespace }), name: command.name };
-  return [{ type: 'object/statusUpdated', ...named, status: command.status }];
+  const change = isRecord(current) ? statusChange(current, command.status, OBJECT_STATUS_LIST_KEYS) : { status: command.status };
+  return [{ type: 'object/statusUpdated', ...named, ...change }];
 }
 
 export function admitNodeCommand(command: Extract<Command, { type: 'setUnschedulable' | 'reportNodeStatus' }>, state: ClusterState): EventBody[] {
   const node = state.nodes.get(command.name);
   const request: RequestInfo = { verb: command.type === 'reportNodeStatus' ? 'update' : 'patch', kind: 'Node', name: command.name };
   if (node === undefined) return [notFound(request)];
-  if (command.type === 'reportNodeStatus') return [{ type: 'node/statusReported', name: command.name, status: command.status }];
+  if (command.type === 'reportNodeStatus') return [{ type: 'node/statusReported', name: command.name, ...statusChange(node.status, command.status, NODE_STATUS_LIST_KEYS) }];
   if ((node.spec.unschedulable === true) === command.unschedulable) return [];
   return [{ type: command.unschedulable ? 'node/cordoned' : 'node/uncordoned', name: command.name }];
 }

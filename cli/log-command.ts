@@ -1,11 +1,15 @@
-// `ksim log run.ndjson [--from REV] [--to REV] [-o json]`: the run's events, one a line, as the
-// story tells them or as the raw JSON lines.
+// `ksim log run.ndjson [--from REV] [--to REV] [filters] [-o json] [--follow]`: the run's events,
+// one a line, as the story tells them or as the raw JSON lines; filters pick events by object,
+// type, actor and time, and --follow keeps printing as a live run appends to the log.
 
+import { isLeft } from 'fp-ts/lib/Either.js';
 import type { KsimEvent } from '../core/events.ts';
+import { type EventFilter, eventFilterTest, type EventTest, pastFilterEnd } from '../replay/event-filter.ts';
+import { followLog } from '../replay/follow-log.ts';
 import { formatEventLine } from '../replay/log-file.ts';
 import { Storyteller } from '../replay/story.ts';
 import { type CliIo, CliError, writeLines } from './io.ts';
-import { parseOutputFormat, parseRevision } from './options.ts';
+import { parseKind, parseOutputFormat, parseRevision, parseTimeMs } from './options.ts';
 import { loadLog } from './view.ts';
 
 export interface LogOptions {
@@ -16,40 +20,138 @@ export interface LogOptions {
   readonly heartbeats?: boolean;
   /** Also tell the core/v1 Events components recorded. */
   readonly events?: boolean;
+  /** Filters: kinds by any name the registry knows, comma-separated; the rest glob patterns (`pod/*`). */
+  readonly kind?: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly type?: string;
+  readonly actor?: string;
+  /** Virtual times, as durations from the start of the run (90s, 5m). */
+  readonly since?: string;
+  readonly until?: string;
+  readonly follow?: boolean;
+}
+
+/** How --follow waits for the run to write more; tests pass one that grows the file instead. */
+export interface FollowWait {
+  readonly wait: () => void;
+}
+
+const FOLLOW_POLL_MS = 200;
+
+/** Blocks the thread between looks at the file: ksim has nothing else to do meanwhile, and Ctrl-C still ends it. */
+const sleepBetweenLooks: FollowWait = {
+  wait: () => {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, FOLLOW_POLL_MS);
+  },
+};
+
+function parseKinds(text: string): string[] {
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+    .map((name) => parseKind(name).kind);
+}
+
+function timeRange(options: LogOptions): { sinceMs?: number; untilMs?: number } {
+  const sinceMs = options.since === undefined ? undefined : parseTimeMs(options.since, '--since');
+  const untilMs = options.until === undefined ? undefined : parseTimeMs(options.until, '--until');
+  if (sinceMs !== undefined && untilMs !== undefined && sinceMs > untilMs) throw new CliError(`--since ${options.since} is after --until ${options.until}`);
+  return { ...(sinceMs === undefined ? {} : { sinceMs }), ...(untilMs === undefined ? {} : { untilMs }) };
+}
+
+/** The filters the flags ask for, revisions aside. */
+function filterOf(options: LogOptions): EventFilter {
+  const { name, namespace, type, actor } = options;
+  return {
+    ...(options.kind === undefined ? {} : { kinds: parseKinds(options.kind) }),
+    ...(name === undefined ? {} : { name }),
+    ...(namespace === undefined ? {} : { namespace }),
+    ...(type === undefined ? {} : { type }),
+    ...(actor === undefined ? {} : { actor }),
+    ...timeRange(options),
+  };
+}
+
+function revisions(options: LogOptions): { from: number; to?: number } {
+  const from = options.from === undefined ? 1 : parseRevision(options.from, '--from');
+  const to = options.to === undefined ? undefined : parseRevision(options.to, '--to');
+  if (to !== undefined && from > to) throw new CliError(`--from ${from} is after --to ${to}`);
+  return to === undefined ? { from } : { from, to };
 }
 
 function range(options: LogOptions, lastRev: number): { from: number; to: number } {
-  const from = options.from === undefined ? 1 : parseRevision(options.from, '--from');
-  const askedTo = options.to === undefined ? lastRev : parseRevision(options.to, '--to');
+  const { from, to: askedTo = lastRev } = revisions(options);
   if (options.from !== undefined && from > lastRev) {
     throw new CliError(`--from ${from} is past the end of the log (the last revision is ${lastRev})`);
   }
-  if (from > askedTo) throw new CliError(`--from ${from} is after --to ${askedTo}`);
-  const to = Math.min(askedTo, lastRev);
-  return { from, to };
+  return { from, to: Math.min(askedTo, lastRev) };
 }
 
-/** Story lines for revisions from..to; the teller hears every earlier event too, so changes have their "before". */
-function* storyOf(events: readonly KsimEvent[], from: number, to: number, noise: { heartbeats: boolean; events: boolean }): Generator<string> {
-  const teller = new Storyteller({ ...noise, revWidth: Math.max(3, String(to).length + 1) });
+interface Noise {
+  readonly heartbeats: boolean;
+  readonly events: boolean;
+}
+
+/** A --type filter picks the types to show itself, so it lets heartbeats and recorded Events through when it matches them. */
+function noiseOf(options: LogOptions): Noise {
+  const typed = options.type !== undefined;
+  return { heartbeats: options.heartbeats === true || typed, events: options.events === true || typed };
+}
+
+/** Story lines for the events that pass; the teller hears every earlier event too, so changes have their "before". */
+function* storyOf(events: readonly KsimEvent[], to: number, passes: EventTest, noise: Noise): Generator<string> {
+  const teller = new Storyteller({ ...noise, skip: (event) => !passes(event), revWidth: Math.max(3, String(to).length + 1) });
   for (const event of events.slice(0, to)) {
     const line = teller.tell(event);
-    if (line !== undefined && event.rev >= from) yield line;
+    if (line !== undefined) yield line;
   }
 }
 
-function* jsonOf(events: readonly KsimEvent[], from: number, to: number): Generator<string> {
-  for (const event of events.slice(Math.max(0, from - 1), to)) yield formatEventLine(event);
+function* jsonOf(events: readonly KsimEvent[], from: number, to: number, passes: EventTest): Generator<string> {
+  for (const event of events.slice(Math.max(0, from - 1), to)) {
+    if (passes(event)) yield formatEventLine(event);
+  }
 }
 
-export function logCommand(options: LogOptions, io: CliIo): number {
+/** Prints the log as it grows, until its trailer (the run ended), the end of --to or --until, or Ctrl-C. */
+function follow(options: LogOptions, filter: EventFilter, json: boolean, io: CliIo, waiting: FollowWait): number {
+  const passes = eventFilterTest(filter);
+  const teller = new Storyteller({ ...noiseOf(options), skip: (event) => !passes(event) });
+  let pending: string[] = [];
+  const flush = () => {
+    writeLines(io, pending);
+    pending = [];
+  };
+  const followed = followLog(options.file, {
+    onEvent: (event) => {
+      const line = json ? (passes(event) ? formatEventLine(event) : undefined) : teller.tell(event);
+      if (line !== undefined) pending.push(line);
+      return pastFilterEnd(event, filter);
+    },
+    waitForMore: () => {
+      flush();
+      waiting.wait();
+    },
+    waitingForFile: () => io.err(`ksim: waiting for ${options.file} to be written (Ctrl-C to stop)\n`),
+  });
+  flush();
+  if (isLeft(followed)) throw new CliError(followed.left);
+  return 0;
+}
+
+export function logCommand(options: LogOptions, io: CliIo, waiting: FollowWait = sleepBetweenLooks): number {
   const format = parseOutputFormat(options.output, ['json']);
+  const filter = filterOf(options);
+  if (options.follow === true) {
+    const { from, to } = revisions(options);
+    return follow(options, { ...filter, fromRev: from, ...(to === undefined ? {} : { toRev: to }) }, format === 'json', io, waiting);
+  }
   const log = loadLog(options.file, io);
   const { from, to } = range(options, log.events.length);
-  const lines =
-    format === 'json'
-      ? jsonOf(log.events, from, to)
-      : storyOf(log.events, from, to, { heartbeats: options.heartbeats === true, events: options.events === true });
+  const passes = eventFilterTest({ ...filter, fromRev: from, toRev: to });
+  const lines = format === 'json' ? jsonOf(log.events, from, to, passes) : storyOf(log.events, to, passes, noiseOf(options));
   writeLines(io, lines);
   return 0;
 }

@@ -10,7 +10,7 @@ import { diffCommand, type DiffOptions } from './diff-command.ts';
 import { getCommand } from './get-command.ts';
 import { historyCommand } from './history-command.ts';
 import { type CliIo, CliError, EXIT_USAGE, processIo } from './io.ts';
-import { logCommand } from './log-command.ts';
+import { logCommand, type LogOptions } from './log-command.ts';
 import { rolloutCommand } from './rollout-command.ts';
 import { runCommand } from './run-command.ts';
 import { verifyCommand } from './verify-command.ts';
@@ -111,7 +111,15 @@ function buildProgram(io: CliIo, exitWith: (code: number) => void): Command {
     .option('-o, --output <format>', 'json for the raw event lines')
     .option('--heartbeats', 'include node heartbeats that change nothing')
     .option('--events', 'include the core/v1 Events components recorded (SuccessfulCreate, ScalingReplicaSet, ...)')
-    .action((file: string, flags: { from?: string; to?: string; output?: string; heartbeats?: boolean; events?: boolean }) => {
+    .option('--kind <kinds>', 'only events about objects of these kinds, e.g. pod or deploy,rs')
+    .option('--name <glob>', 'only events about objects with a matching name, e.g. web-*')
+    .option('-n, --namespace <glob>', 'only events about objects in a matching namespace')
+    .option('--type <glob>', 'only events of a matching type, e.g. pod/* or node/statusReported (heartbeats and recorded Events included)')
+    .option('--actor <glob>', 'only events by a matching actor, e.g. kubelet/* or kube-scheduler')
+    .option('--since <duration>', 'only events at or after this virtual time, e.g. 90s')
+    .option('--until <duration>', 'only events at or before this virtual time, e.g. 5m')
+    .option('-f, --follow', 'keep printing as a running ksim run --out appends to the log, until the run ends (or Ctrl-C)')
+    .action((file: string, flags: Omit<LogOptions, 'file'>) => {
       exitWith(logCommand({ file, ...flags }, io));
     });
 

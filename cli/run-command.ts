@@ -2,6 +2,7 @@
 // optionally writes the log. Exit 0 when every expectation held, 1 when one failed (or, strict,
 // when a request of the scenario was refused or warned about), 2 on bad input.
 
+import { performance } from 'node:perf_hooks';
 import { formatDurationMs, parseDurationMs } from '../core/duration.ts';
 import { ControllerError, LivelockError } from '../core/engine.ts';
 import { LogWriter, logHeader } from '../replay/log-file.ts';
@@ -67,10 +68,13 @@ function strictFailure({ rejected, warnings }: RequestCounts): string {
   return `strict: ${parts.join(' and ')} ${verb} the run`;
 }
 
+/** While events come, the run writes what it has at least every tenth of a second, for `ksim log --follow`. */
+const LIVE_FLUSH = { maxDelayMs: 100, clock: () => performance.now() };
+
 function openWriter(path: string | undefined, seed: number, raw: Record<string, unknown>): LogWriter | undefined | string {
   if (path === undefined) return undefined;
   try {
-    return LogWriter.open(path, logHeader(seed, raw));
+    return LogWriter.open(path, logHeader(seed, raw), LIVE_FLUSH);
   } catch (error) {
     return `--out ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (error as Error).message}`;
   }

@@ -32,6 +32,10 @@ const NodeObject = objectOf<Node>(
 );
 const PodStatusValue = objectOf<PodStatus>('PodStatus', t.type({ phase: t.string }));
 const NodeStatusValue = objectOf<NodeStatus>('NodeStatus', t.type({ conditions: t.UnknownArray }));
+/** A status write carries what changed (core/status-patch.ts), or the whole status when a patch cannot say it. */
+function statusChangeOf(status: t.Mixed) {
+  return t.union([t.type({ patch: t.UnknownRecord }), t.type({ status })]);
+}
 const OwnerReferenceValue = objectOf<OwnerReference>(
   'OwnerReference',
   t.type({ apiVersion: t.string, kind: t.string, name: t.string, uid: t.string }),
@@ -49,7 +53,7 @@ const withKindNamed = <P extends t.Props>(props: P) => t.intersection([KindNamed
 export const eventPayloads = {
   'node/joined': t.type({ object: NodeObject }),
   'node/updated': t.type({ object: NodeObject }),
-  'node/statusReported': t.type({ name: t.string, status: NodeStatusValue }),
+  'node/statusReported': t.intersection([t.type({ name: t.string }), statusChangeOf(NodeStatusValue)]),
   'node/cordoned': t.type({ name: t.string }),
   'node/uncordoned': t.type({ name: t.string }),
   'node/deleted': t.type({ name: t.string }),
@@ -58,7 +62,7 @@ export const eventPayloads = {
   'pod/bound': t.type({ ...Named, nodeName: t.string }),
   /** nominatedNodeName, when present, sets status.nominatedNodeName ("" clears it), as the scheduler's status patch after preemption. */
   'pod/schedulingFailed': t.intersection([t.type({ ...Named, reason: t.string, message: t.string }), t.partial({ nominatedNodeName: t.string })]),
-  'pod/statusUpdated': t.type({ ...Named, status: PodStatusValue }),
+  'pod/statusUpdated': t.intersection([t.type({ ...Named }), statusChangeOf(PodStatusValue)]),
   /** A graceful deletion; finalizers, when given, replace the pod's (a propagation policy adds one). */
   'pod/deletionRequested': t.intersection([t.type({ ...Named, gracePeriodSeconds: t.number }), t.partial({ finalizers: t.array(t.string) })]),
   'pod/deleted': t.type({ ...Named }),
@@ -67,7 +71,7 @@ export const eventPayloads = {
   /** Every kind but Pod and Node: created, replaced whole, or changed through a subresource. */
   'object/created': t.type({ object: AnyObject }),
   'object/updated': t.type({ object: AnyObject }),
-  'object/statusUpdated': withKindNamed({ status: t.UnknownRecord }),
+  'object/statusUpdated': t.intersection([KindNamed, statusChangeOf(t.UnknownRecord)]),
   'object/scaled': withKindNamed({ replicas: t.number }),
   'object/adopted': withKindNamed({ owner: OwnerReferenceValue }),
   'object/released': withKindNamed({ ownerUid: t.string }),

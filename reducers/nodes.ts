@@ -2,7 +2,8 @@
 
 import { sameJson } from '../core/canonical-json.ts';
 import type { EventOf, KsimEvent } from '../core/events.ts';
-import type { Node } from '../core/objects.ts';
+import type { Node, NodeStatus } from '../core/objects.ts';
+import { NODE_STATUS_LIST_KEYS, statusAfter } from '../core/status-patch.ts';
 import { reindexObject } from './object-indexes.ts';
 import { parseAllocatable } from './pod-resources.ts';
 import { stamp } from './stamp.ts';
@@ -25,11 +26,17 @@ function joined(state: ClusterState, event: EventOf<'node/joined' | 'node/update
   return { ...state, nodes: state.nodes.set(name, node), indexes };
 }
 
+/** A node's status after its kubelet's report, whole or as a patch. The story reads nodes through it too. */
+export function nodeStatusAfter(status: NodeStatus, event: EventOf<'node/statusReported'>): NodeStatus {
+  return statusAfter(status, event, NODE_STATUS_LIST_KEYS);
+}
+
 function statusReported(state: ClusterState, node: Node, event: EventOf<'node/statusReported'>): ClusterState {
-  const next = stamp({ ...node, status: event.status }, event.rev);
-  const allocatableChanged = !sameJson(node.status.allocatable, event.status.allocatable);
+  const status = nodeStatusAfter(node.status, event);
+  const next = stamp({ ...node, status }, event.rev);
+  const allocatableChanged = !sameJson(node.status.allocatable, status.allocatable);
   const nodeAllocatable = allocatableChanged
-    ? state.indexes.nodeAllocatable.set(event.name, parseAllocatable(event.status.allocatable))
+    ? state.indexes.nodeAllocatable.set(event.name, parseAllocatable(status.allocatable))
     : state.indexes.nodeAllocatable;
   return { ...state, nodes: state.nodes.set(event.name, next), indexes: { ...state.indexes, nodeAllocatable } };
 }

@@ -4,8 +4,9 @@
 // everything; each case only writes the result.
 
 import { toTimestamp } from '../core/clock.ts';
-import type { KsimEvent } from '../core/events.ts';
+import type { EventOf, KsimEvent } from '../core/events.ts';
 import { keyOf, type KubeObject, objectKey } from '../core/objects.ts';
+import { OBJECT_STATUS_LIST_KEYS, statusAfter } from '../core/status-patch.ts';
 import { Table } from '../core/table.ts';
 import { reindexObject } from './object-indexes.ts';
 import { stamp } from './stamp.ts';
@@ -39,11 +40,17 @@ function released(object: KubeObject, ownerUid: string): KubeObject {
   return { ...object, metadata: owners.length === 0 ? metadata : withFields(metadata, { ownerReferences: owners }) };
 }
 
+/** An object's status after a status write, whole or as a patch. The story reads objects through it too. */
+export function objectStatusAfter(status: unknown, event: EventOf<'object/statusUpdated'>): Readonly<Record<string, unknown>> {
+  const current = typeof status === 'object' && status !== null && !Array.isArray(status) ? (status as Readonly<Record<string, unknown>>) : {};
+  return statusAfter(current, event, OBJECT_STATUS_LIST_KEYS);
+}
+
 /** The object after an event that names an existing one; undefined when it goes. */
 function changed(current: KubeObject, event: Targeted): KubeObject | undefined {
   switch (event.type) {
     case 'object/statusUpdated':
-      return withFields(current, { status: event.status });
+      return withFields(current, { status: objectStatusAfter(current.status, event) });
     case 'object/scaled':
       return withSpecField(current, 'replicas', event.replicas);
     case 'object/adopted': {

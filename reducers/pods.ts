@@ -4,6 +4,7 @@
 import { toTimestamp } from '../core/clock.ts';
 import type { EventOf, KsimEvent } from '../core/events.ts';
 import { objectKey, type Pod } from '../core/objects.ts';
+import { POD_STATUS_LIST_KEYS, statusAfter } from '../core/status-patch.ts';
 import { reindexPod } from './pod-indexes.ts';
 import { setCondition, stamp } from './stamp.ts';
 import type { ClusterState } from './state.ts';
@@ -44,8 +45,8 @@ function released(pod: Pod, event: EventOf<'pod/released'>): Pod {
   return { ...pod, metadata: owners.length === 0 ? metadata : withFields(metadata, { ownerReferences: owners }) };
 }
 
-/** The pod after an event that names an existing pod; undefined when it removes the pod. */
-function changed(pod: Pod, event: PodEvent): Pod | undefined {
+/** The pod after an event that names an existing pod; undefined when it removes the pod. The story reads pods through it too. */
+export function podAfter(pod: Pod, event: PodEvent): Pod | undefined {
   switch (event.type) {
     case 'pod/created':
     case 'pod/updated':
@@ -55,7 +56,7 @@ function changed(pod: Pod, event: PodEvent): Pod | undefined {
     case 'pod/schedulingFailed':
       return schedulingFailed(pod, event);
     case 'pod/statusUpdated':
-      return { ...pod, status: event.status };
+      return { ...pod, status: statusAfter(pod.status, event, POD_STATUS_LIST_KEYS) };
     case 'pod/deletionRequested':
       return deletionRequested(pod, event);
     case 'pod/deleted':
@@ -75,7 +76,7 @@ export function reducePod(state: ClusterState, event: PodEvent): ClusterState {
   const key = targetKey(event);
   const before = state.pods.get(key);
   if (before === undefined && event.type !== 'pod/created') return state;
-  const next = changed(before ?? (event as EventOf<'pod/created'>).object, event);
+  const next = podAfter(before ?? (event as EventOf<'pod/created'>).object, event);
   const after = next === undefined ? undefined : stamp(next, event.rev);
   const pods = after === undefined ? state.pods.delete(key) : state.pods.set(key, after);
   return { ...state, pods, indexes: reindexPod(state.indexes, before, after) };

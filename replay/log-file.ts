@@ -12,8 +12,9 @@ import { KSIM_VERSION } from './ksim-version.ts';
 
 /**
  * The log format this ksim writes and reads. Version 2 gave every kind but Pod and Node the
- * generic object events (object/created, object/statusUpdated, ...) and added recorded Events;
- * version 3 added the ksim version to the header and the trailer.
+ * generic object events (object/created, object/statusUpdated, ...) and added recorded Events.
+ * Version 3 added the ksim version to the header and the trailer, and has status events carry
+ * what changed, a patch (core/status-patch.ts), instead of the whole status.
  */
 export const LOG_FORMAT_VERSION = 3;
 
@@ -102,6 +103,15 @@ export function formatLog(log: { readonly header: LogHeader; readonly events: re
 }
 
 /**
+ * Writes lines at most this long after they were appended, so `ksim log --follow` sees a live
+ * run's progress; `clock` reads wall milliseconds (the bytes written never depend on it).
+ */
+export interface FlushDelay {
+  readonly maxDelayMs: number;
+  readonly clock: () => number;
+}
+
+/**
  * Batches lines and writes them with one system call per batch, so long runs write fast. It
  * hashes what it writes as it goes, so the trailer's digest costs no second pass.
  */
@@ -113,16 +123,22 @@ export class LogWriter {
   private readonly hash = createHash('sha256');
   private lastRev = 0;
   private events = 0;
+  private lastFlushMs = 0;
 
   private constructor(
     private readonly fd: number,
     private readonly ownsFd: boolean,
-  ) {}
+    private readonly flushDelay?: FlushDelay,
+  ) {
+    if (flushDelay !== undefined) this.lastFlushMs = flushDelay.clock();
+  }
 
   /** Creates (or truncates) the file and writes the header line. */
-  static open(path: string, header: LogHeader): LogWriter {
-    const writer = new LogWriter(openSync(path, 'w'), true);
+  static open(path: string, header: LogHeader, flushDelay?: FlushDelay): LogWriter {
+    const writer = new LogWriter(openSync(path, 'w'), true, flushDelay);
     writer.writeLine(formatHeaderLine(header));
+    // A follower may start as soon as the file exists; the header tells it what it follows.
+    if (flushDelay !== undefined) writer.flush();
     return writer;
   }
 
@@ -140,6 +156,7 @@ export class LogWriter {
   }
 
   flush(): void {
+    if (this.flushDelay !== undefined) this.lastFlushMs = this.flushDelay.clock();
     if (this.pending.length === 0) return;
     const bytes = Buffer.from(this.pending.join(''), 'utf8');
     this.pending = [];
@@ -171,7 +188,11 @@ export class LogWriter {
     if (this.closed) throw new Error('log writer is closed');
     this.pending.push(line, '\n');
     this.pendingChars += line.length + 1;
-    if (this.pendingChars >= LogWriter.BATCH_CHARS) this.flush();
+    if (this.pendingChars >= LogWriter.BATCH_CHARS || this.flushDue()) this.flush();
+  }
+
+  private flushDue(): boolean {
+    return this.flushDelay !== undefined && this.flushDelay.clock() - this.lastFlushMs >= this.flushDelay.maxDelayMs;
   }
 }
 

@@ -115,7 +115,7 @@ function scan(chunks: () => Iterable<Buffer>, source: string, onEvent: EventVisi
   return reader.result();
 }
 
-function readProblem(path: string, error: NodeJS.ErrnoException): string {
+export function readProblem(path: string, error: NodeJS.ErrnoException): string {
   switch (error.code) {
     case 'ENOENT':
       return `${path}: no such file or directory`;

@@ -3,13 +3,16 @@
 //   [   1m5s] rev 42  kube-scheduler      pod/bound           default/web-x7k2p -> node-2
 //
 // Some lines say what changed ("phase Pending -> Running", "replicas 3 -> 5"), which needs the
-// previous value, so a Storyteller remembers the little it needs (each pod's last status, each
-// node's readiness, the last version of each other object) and must be told every event in order,
-// even those it leaves out.
+// previous value, so a Storyteller remembers what it needs (each pod, each node's status, the last
+// version of each other object) and must be told every event in order, even those it leaves out.
+// Status events carry only what changed, so it follows them through the reducers' own functions.
 
 import { formatDurationMs } from '../core/duration.ts';
 import { assertNever, type EventOf, type KsimEvent } from '../core/events.ts';
-import { type Condition, controllerOf, findCondition, type KubeObject, objectKey, type Pod, type PodStatus, type Taint } from '../core/objects.ts';
+import { type Condition, controllerOf, findCondition, keyOf, type KubeObject, type NodeStatus, objectKey, type Pod, type Taint } from '../core/objects.ts';
+import { nodeStatusAfter } from '../reducers/nodes.ts';
+import { objectStatusAfter } from '../reducers/objects.ts';
+import { podAfter, type PodEvent } from '../reducers/pods.ts';
 import { kindDefinition } from '../kinds/registry.ts';
 import { eventSubject, subjectPath } from '../core/event-subject.ts';
 import { describeObjectUpdate, warningsOnWrite } from './object-change.ts';
@@ -96,10 +99,8 @@ interface Told {
 }
 
 export class Storyteller {
-  private readonly podStatuses = new Map<string, PodStatus>();
-  /** The scheduling gates of the pods that have any, to tell which an update removed. */
-  private readonly podGates = new Map<string, readonly string[]>();
-  private readonly nodeReadiness = new Map<string, string>();
+  private readonly pods = new Map<string, Pod>();
+  private readonly nodeStatuses = new Map<string, NodeStatus>();
   private readonly nodeTaints = new Map<string, string>();
   /** The last version of every object other than pods and nodes, by "Kind/namespace/name". */
   private readonly objects = new Map<string, KubeObject>();
@@ -167,9 +168,11 @@ export class Storyteller {
       case 'object/updated':
         this.objects.set(id, event.object);
         return { detail: joined(before === undefined ? '' : describeObjectUpdate(before, event.object), warningsOnWrite(event)) };
-      case 'object/statusUpdated':
-        if (before !== undefined) this.objects.set(id, { ...before, status: event.status });
-        return { detail: kindDefinition(event.kind)?.tellStatus?.(event.status) ?? '' };
+      case 'object/statusUpdated': {
+        const status = objectStatusAfter(before?.status, event);
+        if (before !== undefined) this.objects.set(id, { ...before, status });
+        return { detail: kindDefinition(event.kind)?.tellStatus?.(status) ?? '' };
+      }
       case 'object/scaled': {
         const was = (before?.spec as { replicas?: unknown } | undefined)?.replicas;
         if (before !== undefined) this.objects.set(id, { ...before, spec: { ...(before.spec as object), replicas: event.replicas } });
@@ -194,17 +197,19 @@ export class Storyteller {
         const name = event.object.metadata.name;
         const taintsBefore = this.nodeTaints.get(name);
         const taints = taintsText(event.object.spec.taints);
-        this.nodeReadiness.set(name, readiness(event.object.status.conditions));
+        this.nodeStatuses.set(name, event.object.status);
         this.nodeTaints.set(name, taints);
         if (event.type === 'node/joined') return { detail: resourcesDetail(event.object.status.allocatable) };
         return { detail: taintsBefore === taints ? '' : `taints ${taints}` };
       }
       case 'node/statusReported': {
-        const before = this.nodeReadiness.get(event.name);
-        const after = readiness(event.status.conditions);
-        this.nodeReadiness.set(event.name, after);
+        const was = this.nodeStatuses.get(event.name);
+        const status = nodeStatusAfter(was ?? { capacity: {}, allocatable: {}, conditions: [] }, event);
+        this.nodeStatuses.set(event.name, status);
+        const before = was === undefined ? undefined : readiness(was.conditions);
+        const after = readiness(status.conditions);
         if (before === after) return { detail: `${after}, heartbeat`, noise: 'heartbeat' };
-        const text = readinessWithReason(event.status.conditions);
+        const text = readinessWithReason(status.conditions);
         return { detail: before === undefined ? text : `${before} -> ${text}` };
       }
       case 'node/cordoned':
@@ -212,68 +217,55 @@ export class Storyteller {
       case 'node/uncordoned':
         return { detail: 'marked schedulable' };
       case 'node/deleted':
-        this.nodeReadiness.delete(event.name);
+        this.nodeStatuses.delete(event.name);
         return { detail: '' };
     }
   }
 
-  private rememberGates(key: string, pod: Pod): readonly string[] {
-    const gates = (pod.spec.schedulingGates ?? []).map((gate) => gate.name);
-    if (gates.length === 0) this.podGates.delete(key);
-    else this.podGates.set(key, gates);
-    return gates;
+  private rememberPod(event: PodEvent): Told {
+    const key = 'object' in event ? keyOf(event.object) : objectKey(event.namespace, event.name);
+    const before = this.pods.get(key);
+    const after = before === undefined && event.type !== 'pod/created' ? undefined : podAfter(before ?? (event as EventOf<'pod/created'>).object, event);
+    if (after === undefined) this.pods.delete(key);
+    else this.pods.set(key, after);
+    return { detail: podDetail(event, before, after) };
   }
+}
 
-  private rememberPod(event: Extract<KsimEvent, { type: `pod/${string}` }>): Told {
-    switch (event.type) {
-      case 'pod/created': {
-        const { metadata } = event.object;
-        const key = objectKey(metadata.namespace, metadata.name);
-        this.podStatuses.set(key, event.object.status);
-        this.rememberGates(key, event.object);
-        return { detail: joined(ownerDetail(event.object), warningsOnWrite(event)) };
-      }
-      case 'pod/updated': {
-        const { metadata } = event.object;
-        const key = objectKey(metadata.namespace, metadata.name);
-        this.podStatuses.set(key, event.object.status);
-        const was = this.podGates.get(key) ?? [];
-        const is = this.rememberGates(key, event.object);
-        const removed = was.filter((gate) => !is.includes(gate));
-        if (removed.length === 0) return { detail: '' };
-        return { detail: `scheduling gate${removed.length === 1 ? '' : 's'} ${removed.join(', ')} removed${is.length === 0 ? ', ready for scheduling' : ''}` };
-      }
-      case 'pod/bound':
-        return { detail: `-> ${event.nodeName}` };
-      case 'pod/schedulingFailed': {
-        // The status patch after a preemption also sets (or, "" , clears) status.nominatedNodeName.
-        const key = objectKey(event.namespace, event.name);
-        const status = this.podStatuses.get(key);
-        if (status !== undefined && event.nominatedNodeName !== undefined) {
-          const { nominatedNodeName: _was, ...rest } = status;
-          this.podStatuses.set(key, event.nominatedNodeName === '' ? rest : { ...rest, nominatedNodeName: event.nominatedNodeName });
-        }
-        const nomination =
-          event.nominatedNodeName === undefined ? '' : event.nominatedNodeName === '' ? ' (nominated node cleared)' : ` (nominated to ${event.nominatedNodeName})`;
-        return { detail: `${event.reason}${nomination}: ${event.message}` };
-      }
-      case 'pod/statusUpdated': {
-        const key = objectKey(event.namespace, event.name);
-        const detail = describePodStatusChange(this.podStatuses.get(key), event.status);
-        this.podStatuses.set(key, event.status);
-        return { detail };
-      }
-      case 'pod/deletionRequested':
-        return { detail: `grace period ${event.gracePeriodSeconds}s` };
-      case 'pod/deleted':
-        this.podStatuses.delete(objectKey(event.namespace, event.name));
-        this.podGates.delete(objectKey(event.namespace, event.name));
-        return { detail: '' };
-      case 'pod/adopted':
-        return { detail: `by ${event.owner.kind}/${event.owner.name}` };
-      case 'pod/released':
-        return { detail: `from owner ${event.ownerUid}` };
+function gatesOf(pod: Pod | undefined): string[] {
+  return (pod?.spec.schedulingGates ?? []).map((gate) => gate.name);
+}
+
+/** What a pod event changed, from the pod before and after it (undefined: unknown, or gone). */
+function podDetail(event: PodEvent, before: Pod | undefined, after: Pod | undefined): string {
+  switch (event.type) {
+    case 'pod/created':
+      return joined(ownerDetail(event.object), warningsOnWrite(event));
+    case 'pod/updated': {
+      const is = gatesOf(after);
+      const removed = gatesOf(before).filter((gate) => !is.includes(gate));
+      if (removed.length === 0) return '';
+      return `scheduling gate${removed.length === 1 ? '' : 's'} ${removed.join(', ')} removed${is.length === 0 ? ', ready for scheduling' : ''}`;
     }
+    case 'pod/bound':
+      return `-> ${event.nodeName}`;
+    case 'pod/schedulingFailed': {
+      // The status patch after a preemption also sets (or, "" , clears) status.nominatedNodeName.
+      const nomination =
+        event.nominatedNodeName === undefined ? '' : event.nominatedNodeName === '' ? ' (nominated node cleared)' : ` (nominated to ${event.nominatedNodeName})`;
+      return `${event.reason}${nomination}: ${event.message}`;
+    }
+    case 'pod/statusUpdated':
+      if (after !== undefined) return describePodStatusChange(before?.status, after.status);
+      return 'status' in event ? describePodStatusChange(undefined, event.status) : 'status updated';
+    case 'pod/deletionRequested':
+      return `grace period ${event.gracePeriodSeconds}s`;
+    case 'pod/deleted':
+      return '';
+    case 'pod/adopted':
+      return `by ${event.owner.kind}/${event.owner.name}`;
+    case 'pod/released':
+      return `from owner ${event.ownerUid}`;
   }
 }
 

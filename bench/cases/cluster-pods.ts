@@ -1,6 +1,6 @@
 // A cluster filled with ReplicaSets, and its log replayed, as two measurements of one run:
 //   cluster: N nodes (4 cpu, 16Gi) and M ReplicaSets of K pods at 100m: wall seconds until every
-//     pod is Running, events, events per second, peak RSS.
+//     pod is Running, events, events per second, peak RSS, and the log's size and bytes per event.
 //   replay: that log read back from disk (in chunks, so a log past V8's longest string works)
 //     and folded, against the floor of a bare JSON.parse of every line of the same file.
 // The cases (cluster-30k-pods.ts, cluster-150k-pods.ts) choose the sizes and targets.
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { KsimEvent } from '../../core/events.ts';
-import { initialState, reduce } from '../../reducers/index.ts';
+import { type ClusterState, initialState, reduce } from '../../reducers/index.ts';
 import { forEachFileLine } from '../../replay/file-lines.ts';
 import { LogWriter, logHeader } from '../../replay/log-file.ts';
 import { visitLogFile } from '../../replay/log-read.ts';
@@ -61,10 +61,11 @@ function runCluster(benchCase: ClusterCase, logPath: string): { events: number }
   const result = simulate(scenario, {
     seed: 1,
     keepEvents: false,
-    onEvent: (event: KsimEvent) => {
+    onEvent: (event: KsimEvent, state: ClusterState) => {
       writer.append(event);
       if (event.type !== 'pod/statusUpdated' || allRunningSeconds !== undefined) return;
-      if (event.status.phase === 'Running') running.add(`${event.namespace}/${event.name}`);
+      const key = `${event.namespace}/${event.name}`;
+      if (state.pods.get(key)?.status.phase === 'Running') running.add(key);
       if (running.size === total) {
         allRunningSeconds = (performance.now() - started) / 1000;
         allRunningVirtualMs = event.time;
@@ -87,6 +88,7 @@ function runCluster(benchCase: ClusterCase, logPath: string): { events: number }
       eventsPerSecond: Math.round(events / wallSeconds),
       peakRssMb: peakRssMb(),
       logMb: Number((statSync(logPath).size / 2 ** 20).toFixed(1)),
+      logBytesPerEvent: Number((statSync(logPath).size / events).toFixed(1)),
       targets: { seconds: benchCase.targets.seconds, rssMb: benchCase.targets.rssMb },
     }),
   );

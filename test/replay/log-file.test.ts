@@ -82,6 +82,26 @@ describe('log file round trip', () => {
     expect(read.right.ending).toMatchObject({ complete: true, trailer: { endTime: 7_000_000, lastRev: events.length, events: events.length } });
   });
 
+  it('given a flush delay, writes the header at once and what it holds once the delay has passed', () => {
+    const events = syntheticRun(3).slice(0, 3);
+    const path = tempPath('live.ndjson');
+    let nowMs = 0;
+    const writer = LogWriter.open(path, header, { maxDelayMs: 100, clock: () => nowMs });
+    const written = () => readFileSync(path, 'utf8');
+    expect(written()).toBe(`${headerLine}\n`);
+    nowMs = 99;
+    writer.append(events[0] as KsimEvent);
+    expect(written()).toBe(`${headerLine}\n`);
+    nowMs = 100;
+    writer.append(events[1] as KsimEvent);
+    expect(written()).toBe(formatLog({ header, events: events.slice(0, 2) }));
+    nowMs = 150;
+    writer.append(events[2] as KsimEvent);
+    expect(written()).toBe(formatLog({ header, events: events.slice(0, 2) }));
+    writer.close();
+    expect(written()).toBe(formatLog({ header, events }));
+  });
+
   it('refuses appends after close', () => {
     const writer = LogWriter.open(tempPath('closed.ndjson'), header);
     writer.close();

@@ -29,7 +29,7 @@ describe('a rollout whose pods never become ready', () => {
   const settled = cluster.state;
   cluster.advance(60_000);
   const timedOut = cluster.events.find(
-    (event) => event.type === 'object/statusUpdated' && JSON.stringify(event.status).includes('ProgressDeadlineExceeded'),
+    (event) => event.type === 'object/statusUpdated' && JSON.stringify(event).includes('ProgressDeadlineExceeded'),
   );
 
   it('is still progressing before the deadline', () => {

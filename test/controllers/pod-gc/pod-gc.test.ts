@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { gcOrder, gcTerminated } from '../../../controllers/pod-gc/gc-passes.ts';
 import { podGcController } from '../../../controllers/pod-gc/index.ts';
 import { toTimestamp } from '../../../core/clock.ts';
+import { foldEvents } from '../../../reducers/index.ts';
 import type { Pod, PodStatus } from '../../../core/objects.ts';
 import { ClusterHarness } from '../../support/cluster-harness.ts';
 import { commandsOf } from '../../support/effects.ts';
@@ -42,8 +43,10 @@ describe('podgc: orphaned pods', () => {
     const api = cluster();
     const events = api.advance(60 * SECOND);
     const failed = events.find((event) => event.type === 'pod/statusUpdated');
-    expect([failed?.time, failed?.type === 'pod/statusUpdated' && failed.status.phase]).toEqual([80 * SECOND, 'Failed']);
-    expect(failed?.type === 'pod/statusUpdated' && failed.status.conditions?.find((condition) => condition.type === 'DisruptionTarget')).toEqual({
+    // The event carries what changed; the status it wrote is the pod's right after it.
+    const written = foldEvents(api.events.filter((event) => event.rev <= (failed?.rev ?? 0))).pods.get('default/orphan')?.status;
+    expect([failed?.time, written?.phase]).toEqual([80 * SECOND, 'Failed']);
+    expect(written?.conditions?.find((condition) => condition.type === 'DisruptionTarget')).toEqual({
       type: 'DisruptionTarget',
       status: 'True',
       reason: 'DeletionByPodGC',
