@@ -3,14 +3,13 @@
 // type, actor and time, and --follow keeps printing as a live run appends to the log.
 
 import { isLeft } from 'fp-ts/lib/Either.js';
-import type { KsimEvent } from '../core/events.ts';
-import { type EventFilter, eventFilterTest, type EventTest, pastFilterEnd } from '../replay/event-filter.ts';
+import { type EventFilter, eventFilterTest, pastFilterEnd } from '../replay/event-filter.ts';
 import { followLog } from '../replay/follow-log.ts';
 import { formatEventLine } from '../replay/log-file.ts';
+import { scanLogFile, truncationWarning } from '../replay/log-read.ts';
 import { Storyteller } from '../replay/story.ts';
 import { type CliIo, CliError, writeLines } from './io.ts';
 import { parseKind, parseOutputFormat, parseRevision, parseTimeMs } from './options.ts';
-import { loadLog } from './view.ts';
 
 export interface LogOptions {
   readonly file: string;
@@ -100,19 +99,48 @@ function noiseOf(options: LogOptions): Noise {
   return { heartbeats: options.heartbeats === true || typed, events: options.events === true || typed };
 }
 
-/** Story lines for the events that pass; the teller hears every earlier event too, so changes have their "before". */
-function* storyOf(events: readonly KsimEvent[], to: number, passes: EventTest, noise: Noise): Generator<string> {
-  const teller = new Storyteller({ ...noise, skip: (event) => !passes(event), revWidth: Math.max(3, String(to).length + 1) });
-  for (const event of events.slice(0, to)) {
-    const line = teller.tell(event);
-    if (line !== undefined) yield line;
+/** Writes lines in chunks as they come, so a log of any size prints in constant memory. */
+class LinePrinter {
+  private pending: string[] = [];
+
+  constructor(private readonly io: CliIo) {}
+
+  push(line: string): void {
+    this.pending.push(line);
+    if (this.pending.length >= 1024) this.flush();
+  }
+
+  flush(): void {
+    writeLines(this.io, this.pending);
+    this.pending = [];
   }
 }
 
-function* jsonOf(events: readonly KsimEvent[], from: number, to: number, passes: EventTest): Generator<string> {
-  for (const event of events.slice(Math.max(0, from - 1), to)) {
-    if (passes(event)) yield formatEventLine(event);
-  }
+/** Reads and checks the whole log once without keeping it: its last revision, and a warning if it is truncated. */
+function lastRevOf(file: string, io: CliIo): number {
+  const scanned = scanLogFile(file, () => {});
+  if (isLeft(scanned)) throw new CliError(scanned.left);
+  const truncated = truncationWarning(file, scanned.right.ending);
+  if (truncated !== undefined) io.err(`ksim: ${truncated}\n`);
+  return scanned.right.last.rev;
+}
+
+/**
+ * The events that pass, as story lines or JSON, streamed from the file in a second read: the teller
+ * hears every event up to --to, so changes have their "before", and prints the ones that pass.
+ */
+function printLog(options: LogOptions, filter: EventFilter, json: boolean, io: CliIo): void {
+  const { from, to } = range(options, lastRevOf(options.file, io));
+  const passes = eventFilterTest({ ...filter, fromRev: from, toRev: to });
+  const teller = json ? undefined : new Storyteller({ ...noiseOf(options), skip: (event) => !passes(event), revWidth: Math.max(3, String(to).length + 1) });
+  const printer = new LinePrinter(io);
+  const read = scanLogFile(options.file, (event) => {
+    if (event.rev > to) return;
+    const line = teller === undefined ? (passes(event) ? formatEventLine(event) : undefined) : teller.tell(event);
+    if (line !== undefined) printer.push(line);
+  });
+  printer.flush();
+  if (isLeft(read)) throw new CliError(read.left);
 }
 
 /** Prints the log as it grows, until its trailer (the run ended), the end of --to or --until, or Ctrl-C. */
@@ -148,10 +176,6 @@ export function logCommand(options: LogOptions, io: CliIo, waiting: FollowWait =
     const { from, to } = revisions(options);
     return follow(options, { ...filter, fromRev: from, ...(to === undefined ? {} : { toRev: to }) }, format === 'json', io, waiting);
   }
-  const log = loadLog(options.file, io);
-  const { from, to } = range(options, log.events.length);
-  const passes = eventFilterTest({ ...filter, fromRev: from, toRev: to });
-  const lines = format === 'json' ? jsonOf(log.events, from, to, passes) : storyOf(log.events, to, passes, noiseOf(options));
-  writeLines(io, lines);
+  printLog(options, filter, format === 'json', io);
   return 0;
 }
