@@ -3,7 +3,9 @@
 // (run-translation.ts), so a pod of B is compared with the pod of A that has the same owner and
 // place, and only what differs beyond names and uids is reported. `metadata.resourceVersion`
 // is left out then too: it is a position in one log, and once the runs part, the same change
-// sits at different revisions of the two.
+// sits at different revisions of the two, and so are a node's heartbeat times: each node's
+// kubelet reports on a phase the seed draws, so they differ between seeds and say nothing about
+// the cluster.
 
 import type { KsimEvent } from '../core/events.ts';
 import type { KubeObject } from '../core/objects.ts';
@@ -38,6 +40,18 @@ function withoutResourceVersion(object: KubeObject): KubeObject {
   return { ...object, metadata };
 }
 
+function withoutHeartbeatTimes(object: KubeObject): KubeObject {
+  const status = object.status as { conditions?: readonly Record<string, unknown>[] } | undefined;
+  if (object.kind !== 'Node' || status?.conditions === undefined) return object;
+  const conditions = status.conditions.map(({ lastHeartbeatTime: _dropped, ...condition }) => condition);
+  return { ...object, status: { ...status, conditions } };
+}
+
+/** What two seeds of one scenario can differ in without meaning anything. */
+function meaningOnly(object: KubeObject): KubeObject {
+  return withoutHeartbeatTimes(withoutResourceVersion(object));
+}
+
 function objectMap(objects: Iterable<KubeObject>): ObjectMap {
   return new Map([...objects].map((object) => [objectMapKey(refOf(object)), object]));
 }
@@ -50,15 +64,15 @@ interface MeaningfulMaps {
   readonly originalsB: ObjectMap;
 }
 
-/** Both sides' objects as compared by meaning: B's in A's words, resourceVersions left out. */
+/** Both sides' objects as compared by meaning: B's in A's words, resourceVersions and heartbeat times left out. */
 function meaningfulMaps(a: RunSide, b: RunSide, filter: DiffFilter): MeaningfulMaps {
   const translation = new RunTranslation(runIdentities(a.events, a.at.rev), runIdentities(b.events, b.at.rev)).learnAll();
   const kinds = filter.kinds === undefined ? {} : { kinds: filter.kinds };
-  const before = objectMap([...clusterObjects(a.at.state, kinds).values()].map(withoutResourceVersion));
+  const before = objectMap([...clusterObjects(a.at.state, kinds).values()].map(meaningOnly));
   const originalsB = new Map<string, KubeObject>();
   const translated: KubeObject[] = [];
   for (const object of clusterObjects(b.at.state, kinds).values()) {
-    const inA = withoutResourceVersion(translation.translate(object));
+    const inA = meaningOnly(translation.translate(object));
     originalsB.set(objectMapKey(refOf(inA)), object);
     translated.push(inA);
   }

@@ -78,6 +78,18 @@ describe('diffRuns', () => {
     }
   });
 
+  it('leaves node heartbeat times out by meaning, and reports them when exact', () => {
+    const a = atEnd(runEvents(webScenario(1), 1));
+    const node = a.at.state.nodes.sortedValues()[0];
+    if (node === undefined) throw new Error('no node');
+    const conditions = (node.status.conditions ?? []).map((condition) => ({ ...condition, lastHeartbeatTime: '2025-01-01T01:00:00Z' }));
+    const later = { ...node, status: { ...node.status, conditions } };
+    const b: RunSide = { events: a.events, at: { rev: a.at.rev, state: { ...a.at.state, nodes: a.at.state.nodes.set(node.metadata.name, later) } } };
+    expect(diffRuns(a, b, { kinds: ['Node'] }).diff).toEqual([]);
+    const exact = diffRuns(a, b, { kinds: ['Node'] }, { exact: true }).diff;
+    expect(exact.map((entry) => entry.ref.name)).toEqual([node.metadata.name]);
+  });
+
   it('reports an object only one run has under that run\'s own name', () => {
     const a = atEnd(runEvents(webScenario(1), 1));
     const b = atEnd(runEvents(webScenario(1, [scaleTo(4)]), 2));
