@@ -4,8 +4,9 @@
 // modification time and digest, and a reader that finds it missing, stale or unreadable builds
 // it again from the log.
 //
-// Layout: chunk lines (a JSON list of a stream's entries, replay/snapshot-chunks.ts) and snapshot
-// lines (per stream, references to its chunks) in the order written, then a table of contents as
+// Layout: chunks (a JSON list of a stream's entries, deflated, each followed by a newline;
+// replay/snapshot-chunks.ts) and snapshot lines (JSON: per stream, references to its chunks) in
+// the order written, then a table of contents as
 // the last line: "<checksum> <json>", the JSON holding the log's identity, header and ending, and
 // for every checkpoint its revision, the time of its event, the byte of its next event in the
 // log, and where its snapshot line lies with a checksum of its bytes. Revision 0 (the empty
@@ -21,7 +22,7 @@ import type { ClusterState } from '../reducers/state.ts';
 import { lastLineOf, readBytesAt } from './file-lines.ts';
 import { type LogEnding, LogHeaderCodec, LogTrailerCodec } from './log-file.ts';
 import { scanLogFile, type ScannedLog } from './log-read.ts';
-import { ChunkedSnapshots, checksumOf, newChunkBytes, type SnapshotLine, type SnapshotPlan } from './snapshot-chunks.ts';
+import { ChunkedSnapshots, checksumOf, newChunkBytes, type SnapshotLine, type SnapshotPlan, unpackChunk } from './snapshot-chunks.ts';
 import { keepsSnapshot, nextLookBytes, type SnapshotSpacing } from './snapshot-spacing.ts';
 import { decodeStreams, stateStreams } from './state-codec.ts';
 
@@ -267,8 +268,9 @@ function readSnapshot(fd: number, checkpoint: Checkpoint): Either<string, Cluste
     // Each chunk is a JSON list: the stream is their insides joined by commas, decoded and parsed once.
     const parts: Buffer[] = [OPEN_LIST];
     for (const [at, length, checksum] of chunks) {
-      const bytes = checkedBytes(fd, at, length, checksum);
-      if (bytes === undefined) return left(`a chunk of the snapshot of rev ${checkpoint.rev} does not match its checksum`);
+      const stored = checkedBytes(fd, at, length, checksum);
+      if (stored === undefined) return left(`a chunk of the snapshot of rev ${checkpoint.rev} does not match its checksum`);
+      const bytes = unpackChunk(stored);
       if (parts.length > 1) parts.push(COMMA);
       parts.push(bytes.subarray(1, bytes.length - 1));
     }
