@@ -66,6 +66,18 @@ function identityOf(entry: Entry, shape: StreamShape): string {
   return shape === 'table' ? entry[0] : `${entry[0]}\u0000${entry[1] as string}`;
 }
 
+/** A chunk encoded for a plan: its entries, its stored bytes and their checksum. */
+interface EncodedChunk {
+  readonly entries: readonly Entry[];
+  readonly bytes: Buffer;
+  readonly checksum: string;
+}
+
+function encodeChunk(entries: readonly Entry[], stream: StateStream): EncodedChunk {
+  const bytes = packChunk(JSON.stringify(entries.map(stream.toJson)));
+  return { entries, bytes, checksum: checksumOf(bytes) };
+}
+
 interface KeptChunk {
   readonly entries: readonly Entry[];
   readonly ref: ChunkRef;
@@ -111,22 +123,36 @@ function cutStream(stream: StateStream): Entry[][] {
 export class ChunkedSnapshots {
   /** Per stream, the chunks of the last snapshot written, by the identity of their first entry. */
   private kept = new Map<string, Map<string, KeptChunk>>();
+  /**
+   * Per stream, the chunks the last plan had to encode, by the identity of their first entry. A
+   * plan the spacing refused is followed by another a little later, in which most of those chunks
+   * are still the same: they are not encoded and deflated again.
+   */
+  private encoded = new Map<string, Map<string, EncodedChunk>>();
 
   /** The snapshot of `state`'s streams as it would be written with the index's end at `endByte`. */
   plan(rev: number, timeMs: number, streams: readonly StateStream[], endByte: number): SnapshotPlan {
     let offset = endByte;
+    const encodedNow = new Map<string, Map<string, EncodedChunk>>();
     const planned = streams.map((stream): [string, StreamShape, PlannedChunk[]] => {
       const kept = this.kept.get(stream.name);
+      const encodedBefore = this.encoded.get(stream.name);
+      const encodedHere = new Map<string, EncodedChunk>();
+      encodedNow.set(stream.name, encodedHere);
       const chunks = cutStream(stream).map((entries): PlannedChunk => {
-        const before = kept?.get(identityOf(entries[0] as Entry, stream.shape));
+        const identity = identityOf(entries[0] as Entry, stream.shape);
+        const before = kept?.get(identity);
         if (before !== undefined && sameEntries(before.entries, entries)) return { kept: before };
-        const body = packChunk(JSON.stringify(entries.map(stream.toJson)));
-        const ref: ChunkRef = [offset, body.length, checksumOf(body)];
-        offset += body.length + 1;
-        return { entries, bytes: body, ref };
+        const earlier = encodedBefore?.get(identity);
+        const encoded = earlier !== undefined && sameEntries(earlier.entries, entries) ? earlier : encodeChunk(entries, stream);
+        encodedHere.set(identity, encoded);
+        const ref: ChunkRef = [offset, encoded.bytes.length, encoded.checksum];
+        offset += encoded.bytes.length + 1;
+        return { entries, bytes: encoded.bytes, ref };
       });
       return [stream.name, stream.shape, chunks];
     });
+    this.encoded = encodedNow;
     const line: SnapshotLine = { rev, timeMs, streams: planned.map(([name, , chunks]) => [name, chunks.map(refOf)]) };
     const lineBytes = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
     return { streams: planned, line: lineBytes, newBytes: offset - endByte + lineBytes.length };
