@@ -13,7 +13,7 @@ import { momentRev, parseMoment } from './moment-option.ts';
 import { parseOutputFormat } from './options.ts';
 import { diffSummary, diffTextLines, objectDiffJson } from './printers/diff-text.ts';
 import { printJson } from './printers/structured.ts';
-import { loadLog } from './view.ts';
+import { answer, openLogOrFail, warnAbout } from './view.ts';
 
 export interface DiffOptions {
   /** The positional words: `[kind [name]]` with --log, `a.ndjson b.ndjson [kind [name]]` without. */
@@ -67,14 +67,20 @@ function diffRevisions(log: string, options: DiffOptions, io: CliIo): number {
   const target = diffTarget(options.args, options);
   const from = parseMoment(options.from ?? '0', '--from');
   const to = options.to === undefined ? undefined : parseMoment(options.to, '--to');
-  const states = logStates(loadLog(log, io));
-  const fromRev = momentRev(from, '--from', states);
-  const toRev = to === undefined ? states.lastRev : momentRev(to, '--to', states);
-  if (fromRev > toRev) throw new CliError(`--from is after --to (rev ${fromRev} against rev ${toRev})`);
-  const before = states.stateAt(fromRev);
-  const after = states.stateAt(toRev);
-  const diff = diffStates(before, after, target([before, after]));
-  return printDiff(diff, `${log}: ${momentText(fromRev, before.timeMs)} -> ${momentText(toRev, after.timeMs)}`, json, io);
+  const opened = openLogOrFail(log);
+  try {
+    const states = logStates(opened);
+    const revAtTime = { lastRev: states.lastRev, revAtTime: (timeMs: number) => answer(states.revAtTime(timeMs)) };
+    const fromRev = momentRev(from, '--from', revAtTime);
+    const toRev = to === undefined ? states.lastRev : momentRev(to, '--to', revAtTime);
+    if (fromRev > toRev) throw new CliError(`--from is after --to (rev ${fromRev} against rev ${toRev})`);
+    const before = answer(states.stateAt(fromRev));
+    const after = answer(states.stateAt(toRev));
+    const diff = diffStates(before, after, target([before, after]));
+    return printDiff(diff, `${log}: ${momentText(fromRev, before.timeMs)} -> ${momentText(toRev, after.timeMs)}`, json, io);
+  } finally {
+    warnAbout(opened, io);
+  }
 }
 
 export function diffCommand(options: DiffOptions, io: CliIo): number {

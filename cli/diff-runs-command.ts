@@ -5,9 +5,9 @@
 import type { KsimEvent } from '../core/events.ts';
 import { formatDurationMs } from '../core/duration.ts';
 import type { Divergence } from '../replay/first-divergence.ts';
-import { logStates } from '../replay/log-states.ts';
 import { diffRuns, type RunDiff, type RunSide } from '../replay/run-diff.ts';
 import { objectMapKey } from '../replay/state-diff.ts';
+import { clusterTimeline } from '../replay/timeline.ts';
 import { Storyteller } from '../replay/story.ts';
 import type { DiffOptions } from './diff-command.ts';
 import { diffTarget } from './diff-target.ts';
@@ -53,12 +53,16 @@ function divergenceJson(divergence: Divergence | undefined): unknown {
   return { rev: divergence.rev, a: divergence.a ?? null, b: divergence.b ?? null, fields: divergence.fields.map(fieldChangeJson) };
 }
 
-/** One run's side: its events and its state at the end or at the time. */
+/**
+ * One run's side: its events and its state at the end or at the time. Both runs are read whole:
+ * where they part and how objects match across seeds are read from every event of both, so the
+ * state is folded from those events in memory rather than through each log's index.
+ */
 function runSide(file: string, timeMs: number | undefined, io: CliIo): RunSide {
   const log = loadLog(file, io);
-  const states = logStates(log);
-  const rev = timeMs === undefined ? states.lastRev : states.revAtTime(timeMs);
-  return { events: log.events, at: { rev, state: states.stateAt(rev) } };
+  const timeline = clusterTimeline(log.events);
+  const rev = timeMs === undefined ? timeline.lastRev : timeline.revAtTime(timeMs);
+  return { events: log.events, at: { rev, state: timeline.stateAt({ rev }) } };
 }
 
 export function diffRunsCommand(options: DiffOptions, io: CliIo): number {

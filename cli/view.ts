@@ -2,7 +2,7 @@
 // checkpoint index built or reused), and the state at the position the user asked for. What the
 // reader should know about the log (truncated, index rebuilt) goes to stderr as "ksim: ...".
 
-import { isLeft } from 'fp-ts/lib/Either.js';
+import { type Either, isLeft } from 'fp-ts/lib/Either.js';
 import type { ClusterState } from '../reducers/state.ts';
 import { type KsimLog, type OpenLog, openLog, readLogFile, truncationWarning } from '../replay/api.ts';
 import { type CliIo, CliError } from './io.ts';
@@ -19,7 +19,25 @@ function warn(io: CliIo, warnings: readonly string[]): void {
   for (const warning of warnings) io.err(`ksim: ${warning}\n`);
 }
 
-/** The whole log in memory, for the commands that print its events. */
+/** A log opened through the replay API (its checkpoint index built or reused); a bad log is the CliError. */
+export function openLogOrFail(path: string): OpenLog {
+  const log = openLog(path);
+  if (isLeft(log)) throw new CliError(log.left);
+  return log.right;
+}
+
+/** Prints what the reader should know about an opened log, after its questions: a question may add a warning (an index found damaged and rebuilt). */
+export function warnAbout(log: OpenLog, io: CliIo): void {
+  warn(io, log.warnings);
+}
+
+/** The value of a question to the log, or its problem as the CliError. */
+export function answer<A>(result: Either<string, A>): A {
+  if (isLeft(result)) throw new CliError(result.left);
+  return result.right;
+}
+
+/** The whole log in memory, for the commands that need every event at once (ksim log, the two-run diff). */
 export function loadLog(path: string, io: CliIo): KsimLog {
   const log = readLogFile(path);
   if (isLeft(log)) throw new CliError(log.left);
@@ -38,10 +56,12 @@ function stateAtPosition(log: OpenLog, position: Position): ClusterState {
 }
 
 export function loadView(path: string, position: Position, io: CliIo): View {
-  const log = openLog(path);
-  if (isLeft(log)) throw new CliError(log.left);
-  warn(io, log.right.warnings);
-  const state = stateAtPosition(log.right, position);
-  const nowMs = 'timeMs' in position ? position.timeMs : 'end' in position ? log.right.endTimeMs : state.timeMs;
-  return { log: log.right, state, nowMs };
+  const log = openLogOrFail(path);
+  try {
+    const state = stateAtPosition(log, position);
+    const nowMs = 'timeMs' in position ? position.timeMs : 'end' in position ? log.endTimeMs : state.timeMs;
+    return { log, state, nowMs };
+  } finally {
+    warnAbout(log, io);
+  }
 }

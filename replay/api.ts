@@ -3,7 +3,8 @@
 // The CLI and the tests use this entry; see the README's "Library API" section.
 
 export { openLog, type OpenLog, type OpenLogOptions } from './open-log.ts';
-export { DEFAULT_SNAPSHOT_EVERY, indexPathOf } from './checkpoint-index.ts';
+export { indexPathOf } from './checkpoint-index.ts';
+export { DEFAULT_SPACING, type SnapshotSpacing } from './snapshot-spacing.ts';
 export {
   formatLog,
   type KsimLog,

@@ -1,6 +1,6 @@
 // One object's history: every revision at which it was created, changed or deleted, who did it,
 // and the fields that changed (diffFields on the object before and after). The log is folded
-// once, and the object looked up after every event: an object a revision did not touch is the
+// once (streamed: ObjectHistory takes one event at a time), and the object looked up after every event: an object a revision did not touch is the
 // same reference as before, so only real changes cost a diff.
 
 import type { KsimEvent } from '../core/events.ts';
@@ -36,19 +36,32 @@ function entryFor(event: KsimEvent, before: KubeObject | undefined, after: KubeO
   return { ...base, change: 'changed', fields: fields.filter((field) => !isResourceVersion(field.path)) };
 }
 
+/** The history of one object, taken one event at a time, so a log streamed from disk is never held whole. */
+export class ObjectHistory {
+  private readonly found: HistoryEntry[] = [];
+  private state = initialState();
+  private object: KubeObject | undefined;
+
+  constructor(private readonly ref: ObjectRef) {}
+
+  observe(event: KsimEvent): void {
+    this.state = reduce(this.state, event);
+    const next = lookupObject(this.state, this.ref.kind, this.ref.namespace, this.ref.name);
+    if (next === this.object) return;
+    const entry = entryFor(event, this.object, next);
+    if (entry !== undefined) this.found.push(entry);
+    this.object = next;
+  }
+
+  /** Every change so far, oldest first; empty when the object never appeared. */
+  get entries(): readonly HistoryEntry[] {
+    return this.found;
+  }
+}
+
 /** Every change of the object in the events, oldest first; empty when the log never had it. */
 export function objectHistory(events: Iterable<KsimEvent>, ref: ObjectRef): HistoryEntry[] {
-  const entries: HistoryEntry[] = [];
-  let state = initialState();
-  let object: KubeObject | undefined;
-  for (const event of events) {
-    state = reduce(state, event);
-    const next = lookupObject(state, ref.kind, ref.namespace, ref.name);
-    if (next !== object) {
-      const entry = entryFor(event, object, next);
-      if (entry !== undefined) entries.push(entry);
-      object = next;
-    }
-  }
-  return entries;
+  const history = new ObjectHistory(ref);
+  for (const event of events) history.observe(event);
+  return [...history.entries];
 }

@@ -1,7 +1,8 @@
 // A run log opened for questions: its header, how it ends, and the state at any revision or time,
 // through the checkpoint index (run.ndjson.idx) when it fits the log, else after building it. A
-// question costs one snapshot load and a fold of at most N events read from the snapshot's byte
-// offset; the last state answered is kept, so questions that walk forward fold only the gap.
+// question costs one snapshot load and a fold of the events after it, read from the snapshot's
+// byte offset; a snapshot found damaged rebuilds the index (with a warning) and the question is
+// answered from the new one; the last state answered is kept, so questions that walk forward fold only the gap.
 
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, statSync } from 'node:fs';
@@ -14,7 +15,6 @@ import type { ClusterState } from '../reducers/state.ts';
 import {
   buildIndex,
   type Checkpoint,
-  DEFAULT_SNAPSHOT_EVERY,
   identityDigest,
   indexFits,
   indexPathOf,
@@ -27,6 +27,7 @@ import { forEachFileLineAt, lastLineOf } from './file-lines.ts';
 import type { LogEnding, LogHeader, LogTrailer } from './log-file.ts';
 import { eventOrTrailerAt, isEvent, type LogPosition } from './log-lines.ts';
 import { truncationWarning, withFile } from './log-read.ts';
+import { DEFAULT_SPACING, type SnapshotSpacing } from './snapshot-spacing.ts';
 
 export interface OpenLog {
   readonly path: string;
@@ -36,7 +37,7 @@ export interface OpenLog {
   readonly lastRev: number;
   /** The run's end: the trailer's endTime, or the last event's time for a truncated log. */
   readonly endTimeMs: number;
-  /** What a reader should be told: a truncated log, an index that had to be rebuilt. */
+  /** What a reader should be told: a truncated log, an index that had to be rebuilt (a question may add one). */
   readonly warnings: readonly string[];
   /** The state just after revision `rev` (0: before the first event). */
   stateAt(rev: number): Either<string, ClusterState>;
@@ -47,8 +48,8 @@ export interface OpenLog {
 }
 
 export interface OpenLogOptions {
-  /** Revisions between snapshots in the index (DEFAULT_SNAPSHOT_EVERY). */
-  readonly snapshotEvery?: number;
+  /** How the index spaces its snapshots (DEFAULT_SPACING): tests ask for many, to exercise the seek. */
+  readonly spacing?: Partial<SnapshotSpacing>;
 }
 
 /** The trailer at the end of the file, if the last line is one; a cheap look that reads only the tail. */
@@ -83,28 +84,28 @@ function temporaryIndexPath(path: string): string {
 }
 
 /** Builds the index beside the log, or in the temporary directory when the log's directory refuses it. */
-function rebuild(path: string, every: number, warnings: string[]): Either<string, UsableIndex> {
+function rebuild(path: string, spacing: SnapshotSpacing, warnings: readonly string[]): Either<string, UsableIndex> {
   const indexPath = indexPathOf(path);
-  const built = buildIndex(path, indexPath, every);
+  const built = buildIndex(path, indexPath, spacing);
   if (!isLeft(built)) return right({ toc: built.right.toc, indexPath, warnings });
   if (!built.left.cannotWrite) return left(built.left.message);
   const fallback = temporaryIndexPath(path);
-  const elsewhere = buildIndex(path, fallback, every);
+  const elsewhere = buildIndex(path, fallback, spacing);
   if (isLeft(elsewhere)) return left(elsewhere.left.message);
   return right({ toc: elsewhere.right.toc, indexPath: fallback, warnings: [...warnings, `${built.left.message}; wrote it to ${fallback} instead`] });
 }
 
 /** The index to answer from: the one on disk when it fits the log, else one built now (with a warning if the old one was unreadable). */
-function indexFor(path: string, every: number): Either<string, UsableIndex> {
+function indexFor(path: string, spacing: SnapshotSpacing): Either<string, UsableIndex> {
   const identity = identityOf(path);
   for (const indexPath of [indexPathOf(path), temporaryIndexPath(path)]) {
     const found = readIndexToc(indexPath);
-    if (!isLeft(found) && indexFits(found.right, identity, every)) return right({ toc: found.right, indexPath, warnings: [] });
+    if (!isLeft(found) && indexFits(found.right, identity, spacing)) return right({ toc: found.right, indexPath, warnings: [] });
     if (indexPath === indexPathOf(path) && isLeft(found) && !found.left.missing) {
-      return rebuild(path, every, [`${indexPath} could not be read (${found.left.problem}); rebuilt it`]);
+      return rebuild(path, spacing, [`${indexPath} could not be read (${found.left.problem}); rebuilt it`]);
     }
   }
-  return rebuild(path, every, []);
+  return rebuild(path, spacing, []);
 }
 
 /** The last checkpoint at or before a revision (binary search; checkpoints are in revision order). */
@@ -143,17 +144,24 @@ class IndexedLog implements OpenLog {
   readonly lastRev: number;
   readonly endTimeMs: number;
   private anchor: Anchor | undefined;
+  private readonly notes: string[];
 
   constructor(
     readonly path: string,
-    private readonly toc: IndexToc,
-    private readonly indexPath: string,
-    readonly warnings: readonly string[],
+    private toc: IndexToc,
+    private indexPath: string,
+    notes: readonly string[],
+    private readonly spacing: SnapshotSpacing,
   ) {
+    this.notes = [...notes];
     this.header = toc.header;
     this.ending = toc.ending;
     this.lastRev = toc.last.rev;
     this.endTimeMs = toc.ending.complete ? toc.ending.trailer.endTime : toc.last.time;
+  }
+
+  get warnings(): readonly string[] {
+    return this.notes;
   }
 
   stateAt(rev: number): Either<string, ClusterState> {
@@ -185,8 +193,25 @@ class IndexedLog implements OpenLog {
     const kept = this.anchor;
     if (kept !== undefined && kept.position.rev >= checkpoint.rev && kept.position.rev <= targetRev) return right(kept);
     const state = withFile(this.indexPath, () => loadSnapshot(this.indexPath, checkpoint));
-    if (isLeft(state)) return left(`${this.indexPath}: ${state.left}; delete it and ksim will build it again`);
-    return right({ state: state.right, position: { rev: checkpoint.rev, time: checkpoint.time }, nextByte: checkpoint.nextByte });
+    if (!isLeft(state)) return right({ state: state.right, position: { rev: checkpoint.rev, time: checkpoint.time }, nextByte: checkpoint.nextByte });
+    const rebuilt = this.rebuildIndex(state.left);
+    if (isLeft(rebuilt)) return rebuilt;
+    // The new index has other checkpoints: start again from its snapshot at or before the target.
+    const again = checkpointAtRev(this.toc.checkpoints, checkpoint.rev);
+    const reloaded = withFile(this.indexPath, () => loadSnapshot(this.indexPath, again));
+    if (isLeft(reloaded)) return left(`${this.indexPath}: ${reloaded.left}`);
+    return right({ state: reloaded.right, position: { rev: again.rev, time: again.time }, nextByte: again.nextByte });
+  }
+
+  /** A snapshot that fails its checksum means a damaged index: build it again from the log, and say so. */
+  private rebuildIndex(problem: string): Either<string, void> {
+    const damaged = this.indexPath;
+    const index = withFile(this.path, () => rebuild(this.path, this.spacing, []));
+    if (isLeft(index)) return left(`${damaged}: ${problem}, and rebuilding it failed: ${index.left}`);
+    this.toc = index.right.toc;
+    this.indexPath = index.right.indexPath;
+    this.notes.push(`${damaged}: ${problem}; rebuilt it`, ...index.right.warnings);
+    return right(undefined);
   }
 
   private foldFrom(from: Either<string, Anchor>, wanted: (event: KsimEvent) => boolean): Either<string, ClusterState> {
@@ -231,10 +256,10 @@ class IndexedLog implements OpenLog {
  * first bad line. A truncated log opens (its warnings say so) and answers up to its last whole event.
  */
 export function openLog(path: string, options: OpenLogOptions = {}): Either<string, OpenLog> {
-  const every = Math.max(1, Math.floor(options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY));
-  const index = withFile(path, () => indexFor(path, every));
+  const spacing = { ...DEFAULT_SPACING, ...options.spacing };
+  const index = withFile(path, () => indexFor(path, spacing));
   if (isLeft(index)) return index;
   const { toc, indexPath, warnings } = index.right;
   const truncated = truncationWarning(path, toc.ending);
-  return right(new IndexedLog(path, toc, indexPath, truncated === undefined ? warnings : [truncated, ...warnings]));
+  return right(new IndexedLog(path, toc, indexPath, truncated === undefined ? warnings : [truncated, ...warnings], spacing));
 }

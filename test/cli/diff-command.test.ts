@@ -1,3 +1,4 @@
+import { statSync, truncateSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.ts';
 import { formatDurationMs } from '../../core/duration.ts';
@@ -136,6 +137,16 @@ describe('ksim diff arguments', () => {
     expect(refused('--log', run, '--time', '5s')).toBe('ksim: --time: only for two log files (ksim diff a.ndjson b.ndjson); with --log, give the moments with --from and --to\n');
     expect(refused('--log', run, '--exact')).toMatch(/^ksim: --exact: only for two log files/);
     expect(refused(run, otherSeed, '--from', '3')).toBe('ksim: --from: only with --log run.ndjson; two log files are compared at their ends or at --time\n');
+  });
+
+  it('reads through the checkpoint index, and rebuilds a cut one with a one-line warning and the same answer', () => {
+    const args = ['diff', '--log', run, '--from', String(scaledRev - 1), '--to', String(scaledRev), 'rs', 'web'];
+    const first = cli(...args);
+    expect(statSync(`${run}.idx`).size).toBeGreaterThan(0);
+    truncateSync(`${run}.idx`, Math.floor(statSync(`${run}.idx`).size / 2));
+    const again = cli(...args);
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stderr).toBe(`ksim: ${run}.idx could not be read (its table of contents does not match its checksum); rebuilt it\n`);
   });
 
   it('names a bad moment, a reversed range and a revision past the end', () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.ts';
 import type { Scenario } from '../../scenarios/codecs.ts';
@@ -59,6 +62,18 @@ describe('ksim history', () => {
     expect(entries[0]).toMatchObject({ actor: 'user', change: 'created', fields: [] });
     expect(entries.map((entry) => entry.rev)).toEqual([...entries.map((entry) => entry.rev)].sort((a, b) => a - b));
     expect(entries.find((entry) => entry.fields.some((field) => field.path === 'spec.replicas'))?.actor).toBe('user');
+  });
+
+  it('reads a truncated log up to its last whole event, and says so', () => {
+    const cut = join(mkdtempSync(join(tmpdir(), 'ksim-history-')), 'cut.ndjson');
+    const lines = readFileSync(log, 'utf8').split('\n');
+    // The header, then all but the last 5 events: no trailer.
+    const lastRev = lines.length - 3 - 5;
+    writeFileSync(cut, `${lines.slice(0, 1 + lastRev).join('\n')}\n`);
+    const whole = JSON.parse(cli('history', 'deploy', 'web', '--log', log, '-o', 'json').stdout) as unknown[];
+    const result = cli('history', 'deploy', 'web', '--log', cut, '-o', 'json');
+    expect(result.stderr).toBe(`ksim: ${cut} is truncated: no trailer after rev ${lastRev} (the run did not finish writing)\n`);
+    expect(JSON.parse(result.stdout)).toEqual(whole.filter((entry) => (entry as { rev: number }).rev <= lastRev));
   });
 
   it('says so, exit 1, for an object the log never had, and refuses an unknown kind', () => {

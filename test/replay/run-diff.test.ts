@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { KsimEvent } from '../../core/events.ts';
 import { formatDiffPath } from '../../replay/diff-path.ts';
 import { firstDivergence } from '../../replay/first-divergence.ts';
-import { logStates } from '../../replay/log-states.ts';
 import { diffRuns, type RunSide } from '../../replay/run-diff.ts';
+import { clusterTimeline } from '../../replay/timeline.ts';
 import type { Step } from '../../scenarios/codecs.ts';
 import { runEvents, webScenario } from './run-scenarios.ts';
 
 function atEnd(events: readonly KsimEvent[]): RunSide {
-  const states = logStates({ events });
-  return { events, at: { rev: states.lastRev, state: states.stateAt(states.lastRev) } };
+  const timeline = clusterTimeline(events);
+  return { events, at: { rev: timeline.lastRev, state: timeline.stateAt({ rev: timeline.lastRev }) } };
 }
 
 const scaleTo = (replicas: number): Step => ({ atMs: 60_000, action: 'scale', value: { kind: 'ReplicaSet', name: 'web', replicas } });
