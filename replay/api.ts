@@ -19,3 +19,10 @@ export {
 export { parseLog, readLogFile, scanLogFile, type ScannedLog, truncationWarning, visitLogFile } from './log-read.ts';
 export { LogComparison, readHeaderToVerify, type VerifyResult } from './verify.ts';
 export { clusterTimeline, type Moment, Timeline } from './timeline.ts';
+export { applyDiff, clusterObjects, type DiffFilter, diffStates, type ObjectDiff, type StateDiff } from './state-diff.ts';
+export { diffFields } from './field-diff.ts';
+export { applyFieldChanges } from './apply-field-changes.ts';
+export { type Divergence, firstDivergence } from './first-divergence.ts';
+export { diffRuns, type RunDiff, type RunSide } from './run-diff.ts';
+export { ObjectHistory, objectHistory } from './object-history.ts';
+export { logStates, type LogStates } from './log-states.ts';

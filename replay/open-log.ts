@@ -108,28 +108,27 @@ function indexFor(path: string, spacing: SnapshotSpacing): Either<string, Usable
   return rebuild(path, spacing, []);
 }
 
-/** The last checkpoint at or before a revision (binary search; checkpoints are in revision order). */
-function checkpointAtRev(checkpoints: readonly Checkpoint[], rev: number): Checkpoint {
+/**
+ * The last checkpoint whose `key` (revision or time) is at or before `value` (binary search; the
+ * checkpoints are in revision order, and so in time order; the first is revision 0).
+ */
+function lastCheckpointAtOrBefore(checkpoints: readonly Checkpoint[], key: 'rev' | 'time', value: number): Checkpoint {
   let low = 0;
   let high = checkpoints.length - 1;
   while (low < high) {
     const middle = (low + high + 1) >>> 1;
-    if ((checkpoints[middle] as Checkpoint).rev <= rev) low = middle;
+    if ((checkpoints[middle] as Checkpoint)[key] <= value) low = middle;
     else high = middle - 1;
   }
   return checkpoints[low] as Checkpoint;
 }
 
-/** The last checkpoint whose event is at or before a time (revision 0 when none is). */
+function checkpointAtRev(checkpoints: readonly Checkpoint[], rev: number): Checkpoint {
+  return lastCheckpointAtOrBefore(checkpoints, 'rev', rev);
+}
+
 function checkpointAtTime(checkpoints: readonly Checkpoint[], timeMs: number): Checkpoint {
-  let low = 0;
-  let high = checkpoints.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if ((checkpoints[middle] as Checkpoint).time <= timeMs) low = middle;
-    else high = middle - 1;
-  }
-  return checkpoints[low] as Checkpoint;
+  return lastCheckpointAtOrBefore(checkpoints, 'time', timeMs);
 }
 
 interface Anchor {
