@@ -2,38 +2,48 @@
 // revision, the time, and the two events side by side), then how their states differ at the
 // end, or at --time. Objects are matched by meaning unless --exact (replay/run-diff.ts).
 
+import { isLeft } from 'fp-ts/lib/Either.js';
 import type { KsimEvent } from '../core/events.ts';
 import { formatDurationMs } from '../core/duration.ts';
 import type { Divergence } from '../replay/first-divergence.ts';
 import { diffRuns, type RunDiff, type RunSide } from '../replay/run-diff.ts';
 import { objectMapKey } from '../replay/state-diff.ts';
-import { clusterTimeline } from '../replay/timeline.ts';
+import { streamLog } from '../replay/log-events.ts';
 import { Storyteller } from '../replay/story.ts';
 import type { DiffOptions } from './diff-command.ts';
 import { diffTarget } from './diff-target.ts';
-import { type CliIo, writeLines } from './io.ts';
+import { type CliIo, CliError, writeLines } from './io.ts';
 import { parseOutputFormat, parseTimeMs } from './options.ts';
 import { diffSummary, fieldChangeJson, formatFieldChange, objectDiffJson, objectDiffLines } from './printers/diff-text.ts';
 import { printJson } from './printers/structured.ts';
-import { loadLog } from './view.ts';
+import { answer, openLogOrFail, warnAbout } from './view.ts';
 
 /** The story line of the event at a revision, every event told (heartbeats and Events too). */
-function storyLineAt(events: readonly KsimEvent[], rev: number): string {
+function storyLineAt(events: Iterable<KsimEvent>, rev: number): string {
   const teller = new Storyteller({ heartbeats: true, events: true, revWidth: String(rev).length + 1 });
   let line = '';
-  for (const event of events.slice(0, rev)) line = teller.tell(event) ?? '';
+  for (const event of events) {
+    if (event.rev > rev) break;
+    line = teller.tell(event) ?? '';
+  }
   return line;
 }
 
-function divergenceLines(divergence: Divergence | undefined, sides: { a: RunSide; b: RunSide }, files: readonly [string, string]): string[] {
-  if (divergence === undefined) return [`${files[0]} and ${files[1]}: the same events (${sides.a.events.length})`];
+/** One run read from its log: its events streamed from disk, and its last revision. */
+interface LoggedRun {
+  readonly side: RunSide;
+  readonly lastRev: number;
+}
+
+function divergenceLines(divergence: Divergence | undefined, runs: { a: LoggedRun; b: LoggedRun }, files: readonly [string, string]): string[] {
+  if (divergence === undefined) return [`${files[0]} and ${files[1]}: the same events (${runs.a.lastRev})`];
   const { rev, a, b } = divergence;
   const timeMs = Math.min(a?.time ?? Number.POSITIVE_INFINITY, b?.time ?? Number.POSITIVE_INFINITY);
-  const side = (event: KsimEvent | undefined, events: readonly KsimEvent[]) => (event === undefined ? `(the run ended at rev ${events.length})` : storyLineAt(events, rev));
+  const side = (event: KsimEvent | undefined, run: LoggedRun) => (event === undefined ? `(the run ended at rev ${run.lastRev})` : storyLineAt(run.side.events, rev));
   return [
     `first divergence at rev ${rev} (${formatDurationMs(timeMs)}):`,
-    `  a: ${side(a, sides.a.events)}`,
-    `  b: ${side(b, sides.b.events)}`,
+    `  a: ${side(a, runs.a)}`,
+    `  b: ${side(b, runs.b)}`,
     ...divergence.fields.map((field) => `      ${formatFieldChange(field)}`),
   ];
 }
@@ -54,15 +64,18 @@ function divergenceJson(divergence: Divergence | undefined): unknown {
 }
 
 /**
- * One run's side: its events and its state at the end or at the time. Both runs are read whole:
- * where they part and how objects match across seeds are read from every event of both, so the
- * state is folded from those events in memory rather than through each log's index.
+ * One run's side: its events, streamed from disk each time they are walked (where the runs part,
+ * and how objects match across seeds, are read from every event of both), and its state at the
+ * end or at the time, through the log's checkpoint index.
  */
-function runSide(file: string, timeMs: number | undefined, io: CliIo): RunSide {
-  const log = loadLog(file, io);
-  const timeline = clusterTimeline(log.events);
-  const rev = timeMs === undefined ? timeline.lastRev : timeline.revAtTime(timeMs);
-  return { events: log.events, at: { rev, state: timeline.stateAt({ rev }) } };
+function loggedRun(file: string, timeMs: number | undefined, io: CliIo): LoggedRun {
+  const streamed = streamLog(file);
+  if (isLeft(streamed)) throw new CliError(streamed.left);
+  const log = openLogOrFail(file);
+  const lastRev = streamed.right.scanned.last.rev;
+  const state = answer(timeMs === undefined ? log.stateAt(lastRev) : log.stateAtTime(timeMs));
+  warnAbout(log, io);
+  return { side: { events: streamed.right.events, at: { rev: state.rev, state } }, lastRev };
 }
 
 export function diffRunsCommand(options: DiffOptions, io: CliIo): number {
@@ -70,7 +83,8 @@ export function diffRunsCommand(options: DiffOptions, io: CliIo): number {
   const json = parseOutputFormat(options.output, ['json']) === 'json';
   const target = diffTarget(words, options);
   const timeMs = options.time === undefined ? undefined : parseTimeMs(options.time, '--time');
-  const sides = { a: runSide(fileA, timeMs, io), b: runSide(fileB, timeMs, io) };
+  const runs = { a: loggedRun(fileA, timeMs, io), b: loggedRun(fileB, timeMs, io) };
+  const sides = { a: runs.a.side, b: runs.b.side };
   const result = diffRuns(sides.a, sides.b, target([sides.a.at.state, sides.b.at.state]), { exact: options.exact === true });
   if (json) {
     const objects = result.diff.map((entry) => {
@@ -79,7 +93,7 @@ export function diffRunsCommand(options: DiffOptions, io: CliIo): number {
     });
     io.out(printJson({ divergence: divergenceJson(result.divergence), objects }));
   } else {
-    writeLines(io, [...divergenceLines(result.divergence, sides, [fileA, fileB]), ...stateLines(result, sides, timeMs)]);
+    writeLines(io, [...divergenceLines(result.divergence, runs, [fileA, fileB]), ...stateLines(result, sides, timeMs)]);
   }
   return result.divergence === undefined && result.diff.length === 0 ? 0 : 1;
 }

@@ -4,7 +4,7 @@
 
 import { type Either, isLeft } from 'fp-ts/lib/Either.js';
 import type { ClusterState } from '../reducers/state.ts';
-import { type KsimLog, type OpenLog, openLog, readLogFile, truncationWarning } from '../replay/api.ts';
+import { type OpenLog, openLog } from '../replay/api.ts';
 import { type CliIo, CliError } from './io.ts';
 import type { Position } from './options.ts';
 
@@ -35,15 +35,6 @@ export function warnAbout(log: OpenLog, io: CliIo): void {
 export function answer<A>(result: Either<string, A>): A {
   if (isLeft(result)) throw new CliError(result.left);
   return result.right;
-}
-
-/** The whole log in memory, for the commands that need every event at once (ksim log, the two-run diff). */
-export function loadLog(path: string, io: CliIo): KsimLog {
-  const log = readLogFile(path);
-  if (isLeft(log)) throw new CliError(log.left);
-  const truncated = truncationWarning(path, log.right.ending);
-  if (truncated !== undefined) warn(io, [truncated]);
-  return log.right;
 }
 
 function stateAtPosition(log: OpenLog, position: Position): ClusterState {

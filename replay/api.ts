@@ -26,3 +26,4 @@ export { type Divergence, firstDivergence } from './first-divergence.ts';
 export { diffRuns, type RunDiff, type RunSide } from './run-diff.ts';
 export { ObjectHistory, objectHistory } from './object-history.ts';
 export { logStates, type LogStates } from './log-states.ts';
+export { streamLog, type StreamedLog } from './log-events.ts';

@@ -25,8 +25,26 @@ export interface CompareOptions {
   readonly exact?: boolean;
 }
 
+/** A run's events in order: an array, or a stream read from disk (replay/log-events.ts). */
 interface RunEvents {
-  readonly events: readonly KsimEvent[];
+  readonly events: Iterable<KsimEvent>;
+}
+
+/** Both runs' events side by side, revision by revision, until both have ended. */
+function* inStep(a: Iterable<KsimEvent>, b: Iterable<KsimEvent>): Generator<[KsimEvent | undefined, KsimEvent | undefined]> {
+  const left = a[Symbol.iterator]();
+  const right = b[Symbol.iterator]();
+  try {
+    for (;;) {
+      const nextA = left.next();
+      const nextB = right.next();
+      if (nextA.done === true && nextB.done === true) return;
+      yield [nextA.done === true ? undefined : nextA.value, nextB.done === true ? undefined : nextB.value];
+    }
+  } finally {
+    left.return?.();
+    right.return?.();
+  }
 }
 
 function sideBySide(rev: number, a: KsimEvent | undefined, b: KsimEvent | undefined, bInA: KsimEvent | undefined): Divergence {
@@ -34,13 +52,12 @@ function sideBySide(rev: number, a: KsimEvent | undefined, b: KsimEvent | undefi
   return { rev, ...(a === undefined ? {} : { a }), ...(b === undefined ? {} : { b }), fields };
 }
 
-function firstExactDivergence(a: readonly KsimEvent[], b: readonly KsimEvent[]): Divergence | undefined {
-  const length = Math.max(a.length, b.length);
-  for (let index = 0; index < length; index++) {
-    const eventA = a[index];
-    const eventB = b[index];
+function firstExactDivergence(a: Iterable<KsimEvent>, b: Iterable<KsimEvent>): Divergence | undefined {
+  let rev = 0;
+  for (const [eventA, eventB] of inStep(a, b)) {
+    rev++;
     if (eventA === undefined || eventB === undefined || formatEventLine(eventA) !== formatEventLine(eventB)) {
-      return sideBySide(index + 1, eventA, eventB, eventB);
+      return sideBySide(rev, eventA, eventB, eventB);
     }
   }
   return undefined;
@@ -60,21 +77,20 @@ function createdUid(event: KsimEvent): string | undefined {
   }
 }
 
-function firstMeaningfulDivergence(a: readonly KsimEvent[], b: readonly KsimEvent[]): Divergence | undefined {
+function firstMeaningfulDivergence(a: Iterable<KsimEvent>, b: Iterable<KsimEvent>): Divergence | undefined {
   const identitiesA = new RunIdentities();
   const identitiesB = new RunIdentities();
   const translation = new RunTranslation(identitiesA, identitiesB);
-  const length = Math.max(a.length, b.length);
-  for (let index = 0; index < length; index++) {
-    const eventA = a[index];
-    const eventB = b[index];
-    if (eventA === undefined || eventB === undefined) return sideBySide(index + 1, eventA, eventB, undefined);
+  let rev = 0;
+  for (const [eventA, eventB] of inStep(a, b)) {
+    rev++;
+    if (eventA === undefined || eventB === undefined) return sideBySide(rev, eventA, eventB, undefined);
     identitiesA.observe(eventA);
     identitiesB.observe(eventB);
     const uid = createdUid(eventB);
     if (uid !== undefined) translation.learn(uid);
     const bInA = translation.translate(eventB);
-    if (!sameJson(eventA, bInA)) return sideBySide(index + 1, eventA, eventB, bInA);
+    if (!sameJson(eventA, bInA)) return sideBySide(rev, eventA, eventB, bInA);
   }
   return undefined;
 }

@@ -21,7 +21,8 @@ export interface RunMoment {
 }
 
 export interface RunSide {
-  readonly events: readonly KsimEvent[];
+  /** Its events in order: an array, or a stream read from disk (replay/log-events.ts). */
+  readonly events: Iterable<KsimEvent>;
   /** The state compared, at a revision of this run. */
   readonly at: RunMoment;
 }

@@ -85,8 +85,11 @@ export class RunIdentities {
 }
 
 /** The identities of the objects created in the events up to a revision (all of them by default). */
-export function runIdentities(events: readonly KsimEvent[], uptoRev = events.length): RunIdentities {
+export function runIdentities(events: Iterable<KsimEvent>, uptoRev = Number.POSITIVE_INFINITY): RunIdentities {
   const identities = new RunIdentities();
-  for (const event of events.slice(0, uptoRev)) identities.observe(event);
+  for (const event of events) {
+    if (event.rev > uptoRev) break;
+    identities.observe(event);
+  }
   return identities;
 }
