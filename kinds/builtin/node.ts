@@ -10,6 +10,7 @@ import { NODE_FIELDS } from '../schema/node.ts';
 import { validateTaints } from '../validation/affinity.ts';
 import { type FieldError, invalid } from '../validation/field-errors.ts';
 import { isRecord, type Json } from '../validation/workload.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** Resources counted in whole units (IsIntegerResourceName): pods, the quota's object counts, extended resources. */
 function isIntegerResource(name: string): boolean {
@@ -65,7 +66,7 @@ export const NODE: KindDefinition<Node> = {
     const object = {
       ...node,
       spec: node.spec ?? {},
-      status: { ...status, capacity, allocatable: status.allocatable ?? capacity, conditions: status.conditions ?? [] },
+      status: withFields(status, { capacity, allocatable: (status.allocatable ?? capacity) as Node['status']['allocatable'], conditions: (status.conditions ?? []) as Node['status']['conditions'] }),
     } as Node;
     return { object };
   },

@@ -12,6 +12,7 @@ import { isRecord, validateCount, validateTemplate } from '../validation/workloa
 import { validateIndexed, validateJobSpec } from './job.ts';
 import { CRON_JOB_FIELDS } from '../schema/batch.ts';
 import { specOf, withDefaultedTemplate, workloadKind } from './workload-kind.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 /** A job's name is the CronJob's and an 11-character suffix; both must fit in 63. */
 const MAX_NAME_LENGTH = 52;
@@ -28,9 +29,10 @@ function defaults(cronJob: CronJob): CronJob {
       successfulJobsHistoryLimit: 3,
       failedJobsHistoryLimit: 1,
       ...spec,
-      jobTemplate: { ...jobTemplate, spec: { ...jobSpec, template: withDefaultedTemplate(jobSpec.template) } },
+      jobTemplate: withFields(jobTemplate, { spec: withFields(jobSpec, { template: withDefaultedTemplate(jobSpec.template) }) }),
     },
-  } as CronJob;
+    // The spec is read from loose JSON (specOf); validation right after defaulting checks its shape.
+  } as unknown as CronJob;
 }
 
 function validate(cronJob: CronJob): FieldError[] {

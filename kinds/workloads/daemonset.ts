@@ -10,6 +10,7 @@ import { type FieldError, invalid, unsupported } from '../validation/field-error
 import { isRecord, validateCount, validateIntOrPercent, validateSelector, validateTemplate } from '../validation/workload.ts';
 import { DAEMON_SET_FIELDS } from '../schema/apps.ts';
 import { specOf, withDefaultedTemplate, workloadKind } from './workload-kind.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 function defaults(set: DaemonSet): DaemonSet {
   const spec = specOf(set);
@@ -22,7 +23,7 @@ function defaults(set: DaemonSet): DaemonSet {
     spec: {
       revisionHistoryLimit: 10,
       ...spec,
-      updateStrategy: { ...strategy, type, ...(rollingUpdate === undefined ? {} : { rollingUpdate }) },
+      updateStrategy: withFields(strategy, { type, ...(rollingUpdate === undefined ? {} : { rollingUpdate }) }),
       template: withDefaultedTemplate(spec.template),
     },
   } as DaemonSet;
@@ -65,7 +66,7 @@ export function tellDaemonSetStatus(status: unknown): string {
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
 function withTemplateGeneration(set: DaemonSet, generation: number): DaemonSet {
-  return { ...set, metadata: { ...set.metadata, annotations: { ...(set.metadata.annotations ?? {}), [TEMPLATE_GENERATION_ANNOTATION]: String(generation) } } };
+  return { ...set, metadata: withFields(set.metadata, { annotations: withFields(set.metadata.annotations ?? {}, { [TEMPLATE_GENERATION_ANNOTATION]: String(generation) }) }) };
 }
 
 function templateGeneration(set: DaemonSet): number {

@@ -10,6 +10,7 @@ import { type FieldError, forbidden, invalid, unsupported } from '../validation/
 import { isRecord, validateCount, validateIntOrPercent, validateReplicatedSpec } from '../validation/workload.ts';
 import { DEPLOYMENT_FIELDS } from '../schema/apps.ts';
 import { specOf, withDefaultedTemplate, workloadKind } from './workload-kind.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 function defaults(deployment: Deployment): Deployment {
   const spec = specOf(deployment);
@@ -24,7 +25,7 @@ function defaults(deployment: Deployment): Deployment {
       revisionHistoryLimit: 10,
       progressDeadlineSeconds: 600,
       ...spec,
-      strategy: { ...strategy, type, ...(rollingUpdate === undefined ? {} : { rollingUpdate }) },
+      strategy: withFields(strategy, { type, ...(rollingUpdate === undefined ? {} : { rollingUpdate }) }),
       template: withDefaultedTemplate(spec.template),
     },
   } as Deployment;

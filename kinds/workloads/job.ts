@@ -12,6 +12,7 @@ import { type FieldError, invalid, MAX_INT32, required, unsupported } from '../v
 import { isRecord, validateCount, validateSelector, validateTemplate } from '../validation/workload.ts';
 import { JOB_FIELDS } from '../schema/batch.ts';
 import { specOf, withDefaultedTemplate, workloadKind } from './workload-kind.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid';
 export const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';
@@ -27,11 +28,10 @@ function generatedSelector(job: Job, spec: Record<string, unknown>): Record<stri
   const labels = { [LEGACY_JOB_NAME_LABEL]: name, [JOB_NAME_LABEL]: name, [LEGACY_CONTROLLER_UID_LABEL]: uid, [CONTROLLER_UID_LABEL]: uid, ...(isRecord(metadata.labels) ? metadata.labels : {}) };
   const selector = isRecord(spec.selector) ? spec.selector : {};
   const matchLabels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
-  return {
-    ...spec,
-    template: { ...template, metadata: { ...metadata, labels } },
-    selector: { ...selector, matchLabels: { [CONTROLLER_UID_LABEL]: uid, ...matchLabels } },
-  };
+  return withFields(spec, {
+    template: withFields(template, { metadata: withFields(metadata, { labels }) }),
+    selector: withFields(selector, { matchLabels: { [CONTROLLER_UID_LABEL]: uid, ...matchLabels } }),
+  });
 }
 
 function defaults(job: Job): Job {
@@ -42,9 +42,8 @@ function defaults(job: Job): Job {
   const labels = Object.keys(job.metadata.labels ?? {}).length === 0 && template?.metadata?.labels !== undefined ? template.metadata.labels : job.metadata.labels;
   return {
     ...job,
-    metadata: { ...job.metadata, ...(labels === undefined ? {} : { labels }) },
-    spec: {
-      ...(neither ? { completions: 1 } : {}),
+    metadata: withFields(job.metadata, labels === undefined ? {} : { labels }),
+    spec: withFields(neither ? { completions: 1 } : {}, {
       parallelism: 1,
       backoffLimit: spec.backoffLimitPerIndex === undefined ? 6 : MAX_INT32,
       completionMode: 'NonIndexed',
@@ -52,7 +51,7 @@ function defaults(job: Job): Job {
       podReplacementPolicy: spec.podFailurePolicy === undefined ? 'TerminatingOrFailed' : 'Failed',
       ...spec,
       template,
-    },
+    }),
   } as Job;
 }
 

@@ -10,6 +10,7 @@ import { type FieldError, required, validateLabels } from '../validation/field-e
 import { isRecord, validateCount, validateTemplate } from '../validation/workload.ts';
 import { REPLICATION_CONTROLLER_FIELDS } from '../schema/apps.ts';
 import { specOf, withDefaultedTemplate, workloadKind } from './workload-kind.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 function templateLabels(spec: Record<string, unknown>): Record<string, string> | undefined {
   const template = isRecord(spec.template) ? spec.template : undefined;
@@ -21,7 +22,7 @@ function defaults(rc: ReplicationController): ReplicationController {
   const spec = specOf(rc);
   const labels = templateLabels(spec);
   const selector = isRecord(spec.selector) && Object.keys(spec.selector).length > 0 ? spec.selector : labels;
-  const metadata = Object.keys(rc.metadata.labels ?? {}).length === 0 && labels !== undefined ? { ...rc.metadata, labels } : rc.metadata;
+  const metadata = Object.keys(rc.metadata.labels ?? {}).length === 0 && labels !== undefined ? withFields(rc.metadata, { labels }) : rc.metadata;
   return { ...rc, metadata, spec: { replicas: 1, ...spec, ...(selector === undefined ? {} : { selector }), template: withDefaultedTemplate(spec.template) } } as ReplicationController;
 }
 

@@ -11,13 +11,14 @@ import { type FieldError, forbidden, invalid, required, unsupported } from '../v
 import { isRecord, validateCount, validateSelector, validateTemplate } from '../validation/workload.ts';
 import { STATEFUL_SET_FIELDS } from '../schema/apps.ts';
 import { specOf, withDefaultedTemplate, workloadKind } from './workload-kind.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 function defaultedStrategy(given: unknown): Record<string, unknown> {
   const strategy = isRecord(given) ? given : {};
   const type = strategy.type ?? 'RollingUpdate';
   const rolling = strategy.type === undefined && strategy.rollingUpdate === undefined ? {} : strategy.rollingUpdate;
-  if (type !== 'RollingUpdate' || !isRecord(rolling)) return { ...strategy, type };
-  return { ...strategy, type, rollingUpdate: { partition: 0, ...rolling } };
+  if (type !== 'RollingUpdate' || !isRecord(rolling)) return withFields(strategy, { type });
+  return withFields(strategy, { type, rollingUpdate: { partition: 0, ...rolling } });
 }
 
 function defaults(set: StatefulSet): StatefulSet {

@@ -12,6 +12,7 @@ import { invalid } from '../validation/field-errors.ts';
 import { isRecord } from '../validation/workload.ts';
 import { CONTROLLER_REVISION_FIELDS } from '../schema/apps.ts';
 import { PERSISTENT_VOLUME_CLAIM_FIELDS } from '../schema/storage.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export const PERSISTENT_VOLUME_CLAIM: KindDefinition<PersistentVolumeClaim> = {
   kind: 'PersistentVolumeClaim',
@@ -54,7 +55,7 @@ export const CONTROLLER_REVISION: KindDefinition<ControllerRevision> = {
       ? { object: revision }
       : { errors: [invalid('revision', revision.revision, 'must be greater than or equal to 0')] },
   // A revision's data is immutable; its revision number may move (a rollback reuses an old revision).
-  prepareForUpdate: (next, current) => ({ object: { ...next, data: current.data } }),
+  prepareForUpdate: (next, current) => ({ object: withFields(next, { data: current.data }) }),
   printer: { headers: controllerRevisionColumns.headers, row: (revision, wide, { nowMs }) => controllerRevisionColumns.row(revision, wide, nowMs) },
   describe: (w, revision, context) => describeControllerRevision(w, revision as ControllerRevisionObject, context),
 };

@@ -9,6 +9,7 @@ import { describeGeneric } from '../describe/generic.ts';
 import type { FieldError } from '../validation/field-errors.ts';
 import { defaultPodSpec } from '../validation/pod-defaults.ts';
 import { podSpecWarnings } from '../validation/pod-warnings.ts';
+import { withFields } from '../../core/with-fields.ts';
 
 export interface WorkloadParts<T extends KubeObject> {
   readonly names: KindNames;
@@ -58,8 +59,8 @@ export function workloadKind<T extends KubeObject>(parts: WorkloadParts<T>): Kin
     return errors.length > 0 ? { errors } : { object: defaulted };
   };
   return {
-    ...parts.names,
     fields: parts.fields,
+    ...parts.names,
     generation: true,
     statusSubresource: true,
     scale: parts.scale,
@@ -68,7 +69,7 @@ export function workloadKind<T extends KubeObject>(parts: WorkloadParts<T>): Kin
       const prepared = prepare(object);
       if ('errors' in prepared) return prepared;
       const created = parts.prepareCreate?.(prepared.object) ?? prepared.object;
-      return { object: { ...created, status: parts.initialStatus(created) } };
+      return { object: withFields(created, { status: parts.initialStatus(created) }) };
     },
     prepareForUpdate: (next, current) => {
       const prepared = prepare(next);

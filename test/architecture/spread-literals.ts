@@ -5,7 +5,7 @@
 // key the spread's type has as required is an override, which V8 handles well.
 
 import ts from 'typescript';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT } from './source-files.ts';
 
 function keyName(property: ts.ObjectLiteralElementLike): string | undefined {
@@ -25,15 +25,15 @@ function addsKeys(node: ts.ObjectLiteralExpression, checker: ts.TypeChecker): bo
   });
 }
 
-/** "file:line" of each such literal in the given files (paths relative to the project root). */
+/** "file:line" of each such literal in the given files (paths relative to the project root, or absolute). */
 export function spreadThenAddSites(files: readonly string[]): string[] {
   const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
   if (config === undefined) throw new Error('tsconfig.json could not be read');
-  const program = ts.createProgram(files.map((file) => join(ROOT, file)), config.options);
+  const program = ts.createProgram(files.map((file) => resolve(ROOT, file)), config.options);
   const checker = program.getTypeChecker();
   const sites: string[] = [];
   for (const file of files) {
-    const source = program.getSourceFile(join(ROOT, file));
+    const source = program.getSourceFile(resolve(ROOT, file));
     if (source === undefined) continue;
     const visit = (node: ts.Node): void => {
       if (ts.isObjectLiteralExpression(node) && addsKeys(node, checker)) {
