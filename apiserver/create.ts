@@ -14,6 +14,7 @@ import type { ManifestHead } from './manifest.ts';
 import { validateObjectMetaCreate } from './object-meta.ts';
 import { alreadyExists, forbiddenRequest, invalidObject, notFound, rejection, type RequestInfo } from './rejection.ts';
 import { createdEvent } from './writes.ts';
+import { validateAdmission } from './quota-charges.ts';
 import { withFields } from '../core/with-fields.ts';
 
 /** Upstream trims the base so the name with its five random characters stays within 63. */
@@ -49,7 +50,7 @@ function chooseName(head: ManifestHead, state: ClusterState, namespace: string |
 }
 
 /** The object as created, or the rejection; callers that record an Event need the name. */
-export function createObject(head: ManifestHead, state: ClusterState, context: AdmitContext, verb: string): { readonly created: KubeObject } | { readonly refused: EventBody } {
+export function createObject(head: ManifestHead, state: ClusterState, context: AdmitContext, verb: string): { readonly created: KubeObject; readonly before: readonly EventBody[] } | { readonly refused: EventBody } {
   const { definition } = head;
   const namespace = definition.namespaced ? (head.namespace ?? 'default') : undefined;
   const request: RequestInfo = { verb, kind: head.kind, ...(namespace === undefined ? {} : { namespace }), ...(head.name === undefined ? {} : { name: head.name }) };
@@ -65,14 +66,18 @@ export function createObject(head: ManifestHead, state: ClusterState, context: A
   // Upstream's strategies validate the metadata first, then the rest, and report both.
   const errors = [...metadataErrors, ...('errors' in prepared ? prepared.errors : [])];
   if (errors.length > 0 || 'errors' in prepared) return { refused: invalidObject(named, errors) };
+  // Validating admission (limit ranges, quotas) runs once the object is valid and named, before it
+  // is stored; a create that storage then refuses charges no quota.
+  const validated = validateAdmission(definition, prepared.object, state);
+  if ('forbidden' in validated) return { refused: forbiddenRequest(named, validated.forbidden) };
   // Storage comes after validation: etcd refuses a resourceVersion (a number other than 0; upstream
   // passes that error on as it is, a 500), then a taken name.
   if (setsResourceVersion(head.metadata.resourceVersion)) return { refused: rejection(named, 500, '', 'resourceVersion should not be set on objects to be created') };
   if (lookupObject(state, head.kind, namespace, name) !== undefined) return { refused: alreadyExists(named) };
-  return { created: prepared.object };
+  return { created: validated.object, before: validated.before };
 }
 
 export function admitCreate(head: ManifestHead, state: ClusterState, context: AdmitContext, verb: string): EventBody[] {
   const result = createObject(head, state, context, verb);
-  return 'refused' in result ? [result.refused] : [createdEvent(result.created)];
+  return 'refused' in result ? [result.refused] : [...result.before, createdEvent(result.created)];
 }

@@ -69,6 +69,11 @@ export interface KindDefinition<T extends KubeObject = KubeObject> extends KindN
    */
   admitCreate?(object: T, state: ClusterState): Admitted<T>;
   admitUpdate?(next: T, current: T, state: ClusterState): Admitted<T>;
+  /**
+   * Validating admission of a create, after the kind's validation (upstream's LimitRanger checks
+   * of pods and claims); the ResourceQuota plugin runs after it for every kind.
+   */
+  validateAdmission?(object: T, state: ClusterState): Admitted<T>;
   /** Defaults, validates and gives the initial status of a new object (metadata already set). */
   prepareForCreate(object: T, state: ClusterState): Prepared<T>;
   /** Defaults and validates an update of `current` to `next` (immutable fields, ...). */

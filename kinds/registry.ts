@@ -9,6 +9,8 @@ import { NODE } from './builtin/node.ts';
 import { POD } from './builtin/pod.ts';
 import { PRIORITY_CLASS } from './builtin/priority-class.ts';
 import { REPLICA_SET } from './builtin/replicaset.ts';
+import { LIMIT_RANGE } from './builtin/limit-range.ts';
+import { RESOURCE_QUOTA } from './builtin/resource-quota.ts';
 import { STORED_KINDS } from './builtin/stored.ts';
 import { WORKLOAD_KINDS } from './workloads/index.ts';
 import type { KindDefinition } from './definition.ts';
@@ -23,6 +25,8 @@ const KINDS: readonly KindDefinition[] = [
   REPLICA_SET as unknown as KindDefinition,
   EVENT as unknown as KindDefinition,
   PRIORITY_CLASS as unknown as KindDefinition,
+  RESOURCE_QUOTA as unknown as KindDefinition,
+  LIMIT_RANGE as unknown as KindDefinition,
   ...WORKLOAD_KINDS,
   ...STORED_KINDS,
 ];

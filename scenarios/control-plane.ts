@@ -16,8 +16,9 @@ import { replicaSetController, replicationController } from '../controllers/repl
 import { scheduler } from '../controllers/scheduler/index.ts';
 import { statefulSetController } from '../controllers/statefulset/index.ts';
 import { ttlAfterFinishedController } from '../controllers/ttl-after-finished/index.ts';
+import { resourceQuotaController } from '../controllers/resource-quota/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
 
 export function controlPlane(images: ImageCatalog): Controller<ClusterState>[] {
-  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), garbageCollector(), podGcController()];
+  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), resourceQuotaController(), garbageCollector(), podGcController()];
 }

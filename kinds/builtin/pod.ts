@@ -8,6 +8,7 @@ import { sameJson } from '../../core/canonical-json.ts';
 import type { Condition, Pod, PodSpec } from '../../core/objects.ts';
 import { admitPodPriority, keepPodPriority } from '../admission/priority.ts';
 import type { KindDefinition } from '../definition.ts';
+import { defaultPodResources, validatePodLimits } from '../limits/limit-ranger.ts';
 import { describePod } from '../describe/pod.ts';
 import { podHeaders, podRow } from '../printers/pods.ts';
 import { POD_FIELDS } from '../schema/pod.ts';
@@ -63,7 +64,12 @@ export const POD: KindDefinition<Pod> = {
   statusSubresource: true,
   scale: false,
   defaultPropagation: 'Background',
-  admitCreate: admitPodPriority,
+  // Mutating admission: the Priority plugin, then the LimitRanger's defaults.
+  admitCreate: (pod, state) => {
+    const prioritized = admitPodPriority(pod, state);
+    return 'forbidden' in prioritized ? prioritized : { object: defaultPodResources(prioritized.object, state) };
+  },
+  validateAdmission: validatePodLimits,
   admitUpdate: keepPodPriority,
   prepareForCreate(pod) {
     const specErrors = validatePodSpec('spec', pod.spec);

@@ -6,7 +6,7 @@ import { describeGeneric } from '../describe/generic.ts';
 import type { KindDefinition, KindNames } from '../definition.ts';
 import { genericHeaders, genericRow } from '../printers/generic.ts';
 import { HORIZONTAL_POD_AUTOSCALER_FIELDS } from '../schema/autoscaling.ts';
-import { CONFIG_MAP_FIELDS, LIMIT_RANGE_FIELDS, RESOURCE_QUOTA_FIELDS, SECRET_FIELDS, SERVICE_ACCOUNT_FIELDS } from '../schema/config.ts';
+import { CONFIG_MAP_FIELDS, SECRET_FIELDS, SERVICE_ACCOUNT_FIELDS } from '../schema/config.ts';
 import type { StructType } from '../schema/field-types.ts';
 import { ENDPOINT_SLICE_FIELDS, ENDPOINTS_FIELDS, INGRESS_CLASS_FIELDS, INGRESS_FIELDS, NETWORK_POLICY_FIELDS, SERVICE_FIELDS } from '../schema/networking.ts';
 import { POD_TEMPLATE_FIELDS } from '../schema/pod.ts';
@@ -63,8 +63,6 @@ export const STORED_KINDS: readonly KindDefinition[] = [
   storedKind(core('ServiceAccount', 'serviceaccounts', ['sa']), SERVICE_ACCOUNT_FIELDS, 'service accounts are stored only; pods are not checked against them yet'),
   storedKind(core('Endpoints', 'endpoints', ['ep']), ENDPOINTS_FIELDS, LATER.services),
   storedKind(core('PersistentVolume', 'persistentvolumes', ['pv'], false), PERSISTENT_VOLUME_FIELDS, LATER.storage),
-  storedKind(core('LimitRange', 'limitranges', ['limits']), LIMIT_RANGE_FIELDS, LATER.policy),
-  storedKind(core('ResourceQuota', 'resourcequotas', ['quota']), RESOURCE_QUOTA_FIELDS, LATER.policy),
   storedKind(core('PodTemplate', 'podtemplates', []), POD_TEMPLATE_FIELDS, 'PodTemplates are stored only'),
   storedKind(named('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', []), ENDPOINT_SLICE_FIELDS, LATER.services),
   storedKind(named('networking.k8s.io', 'v1', 'Ingress', 'ingresses', ['ing']), INGRESS_FIELDS, LATER.services),

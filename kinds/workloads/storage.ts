@@ -5,6 +5,7 @@
 import type { KubeObject } from '../../core/objects.ts';
 import type { ControllerRevision as ControllerRevisionObject, PersistentVolumeClaim } from '../../core/workloads.ts';
 import type { KindDefinition } from '../definition.ts';
+import { validateClaimLimits } from '../limits/limit-ranger.ts';
 import { describeControllerRevision } from '../describe/controllerrevision.ts';
 import { describePersistentVolumeClaim } from '../describe/persistentvolumeclaim.ts';
 import { controllerRevisionColumns, persistentVolumeClaimColumns } from '../printers/workloads.ts';
@@ -32,6 +33,7 @@ export const PERSISTENT_VOLUME_CLAIM: KindDefinition<PersistentVolumeClaim> = {
     return { object: { ...claim, spec: { volumeMode: 'Filesystem', ...spec }, status: { phase: 'Pending' } } };
   },
   prepareForUpdate: (next) => ({ object: next }),
+  validateAdmission: validateClaimLimits,
   printer: { headers: persistentVolumeClaimColumns.headers, row: (claim, wide, { nowMs }) => persistentVolumeClaimColumns.row(claim, wide, nowMs) },
   describe: (w, claim, context) => describePersistentVolumeClaim(w, claim, context),
 };

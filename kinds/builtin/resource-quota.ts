@@ -1,0 +1,36 @@
+// ResourceQuotas (core/v1): created with an empty status, which the resource quota controller
+// fills (status.hard from spec.hard, status.used counted); the ResourceQuota admission plugin
+// refuses creates that would exceed them (kinds/quota/quota-admission.ts).
+
+import type { KindDefinition } from '../definition.ts';
+import { describeResourceQuota } from '../describe/resource-quota.ts';
+import { resourceQuotaHeaders, resourceQuotaRow } from '../printers/quota.ts';
+import type { ResourceQuota } from '../quota/resource-quota.ts';
+import { validateResourceQuota } from '../quota/quota-validation.ts';
+import { RESOURCE_QUOTA_FIELDS } from '../schema/config.ts';
+import { withFields } from '../../core/with-fields.ts';
+
+export const RESOURCE_QUOTA: KindDefinition<ResourceQuota> = {
+  kind: 'ResourceQuota',
+  group: '',
+  version: 'v1',
+  plural: 'resourcequotas',
+  shortNames: ['quota'],
+  namespaced: true,
+  fields: RESOURCE_QUOTA_FIELDS,
+  generation: false,
+  statusSubresource: true,
+  scale: false,
+  defaultPropagation: 'Background',
+  prepareForCreate(quota) {
+    const errors = validateResourceQuota(quota);
+    // The strategy clears any status given: only the controller and admission write it.
+    return errors.length > 0 ? { errors } : { object: withFields(quota, { status: {} }) };
+  },
+  prepareForUpdate(next) {
+    const errors = validateResourceQuota(next);
+    return errors.length > 0 ? { errors } : { object: next };
+  },
+  printer: { headers: resourceQuotaHeaders, row: (quota, _wide, { nowMs }) => resourceQuotaRow(quota, nowMs) },
+  describe: (w, quota) => describeResourceQuota(w, quota),
+};
