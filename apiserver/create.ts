@@ -66,10 +66,11 @@ export function createObject(head: ManifestHead, state: ClusterState, context: A
   // Upstream's strategies validate the metadata first, then the rest, and report both.
   const errors = [...metadataErrors, ...('errors' in prepared ? prepared.errors : [])];
   if (errors.length > 0 || 'errors' in prepared) return { refused: invalidObject(named, errors) };
-  // Validating admission (limit ranges, quotas) runs once the object is valid and named, before it
-  // is stored; a create that storage then refuses charges no quota.
+  // Validating admission (limit ranges, quotas) runs once the object is valid, before it is stored; a
+  // create that storage then refuses charges no quota. Its refusal names the object as the request
+  // did (the generateName prefix), as the documentation's "pods \"pod-quota-demo-1650323038-\" is forbidden" shows.
   const validated = validateAdmission(definition, prepared.object, state);
-  if ('forbidden' in validated) return { refused: forbiddenRequest(named, validated.forbidden) };
+  if ('forbidden' in validated) return { refused: forbiddenRequest(withFields(request, { name: head.name ?? head.generateName ?? name }), validated.forbidden) };
   // Storage comes after validation: etcd refuses a resourceVersion (a number other than 0; upstream
   // passes that error on as it is, a 500), then a taken name.
   if (setsResourceVersion(head.metadata.resourceVersion)) return { refused: rejection(named, 500, '', 'resourceVersion should not be set on objects to be created') };

@@ -33,4 +33,14 @@ export const RESOURCE_QUOTA: KindDefinition<ResourceQuota> = {
   },
   printer: { headers: resourceQuotaHeaders, row: (quota, _wide, { nowMs }) => resourceQuotaRow(quota, nowMs) },
   describe: (w, quota) => describeResourceQuota(w, quota),
+  tellStatus: (status) => tellQuotaStatus(status),
 };
+
+/** "pods 1/2, requests.cpu 400m/1": used against hard, names sorted. */
+function tellQuotaStatus(status: unknown): string {
+  const { hard, used } = (status ?? {}) as ResourceQuota['status'] & object;
+  return Object.keys(hard ?? {})
+    .sort()
+    .map((name) => `${name} ${used?.[name] ?? '0'}/${hard?.[name] ?? ''}`)
+    .join(', ');
+}
