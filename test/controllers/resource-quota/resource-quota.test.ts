@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { KsimEvent } from '../../../core/events.ts';
+import { replicaSetController } from '../../../controllers/replicaset/index.ts';
 import { resourceQuotaController } from '../../../controllers/resource-quota/index.ts';
 import type { ResourceQuota } from '../../../kinds/quota/resource-quota.ts';
 import { lookupObject } from '../../../reducers/lookup.ts';
@@ -111,5 +112,33 @@ describe('ResourceQuota admission', () => {
     expect(refusal(harness.apply(pod('bare-1')))).toBeUndefined();
     expect(refusal(harness.apply(pod('sized', { requests: { cpu: '100m' } })))).toBeUndefined();
     expect(refusal(harness.apply(pod('bare-2')))).toBe('403 pods "bare-2" is forbidden: exceeded quota: best-effort, requested: pods=1, used: pods=1, limited: pods=1');
+  });
+});
+
+describe('quotas and limit ranges with workload controllers', () => {
+  it('a ReplicaSet whose pods a LimitRange refuses records FailedCreate with the admission message', () => {
+    const harness = new ClusterHarness([replicaSetController(), resourceQuotaController()]);
+    harness.apply({ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'cpu' }, spec: { limits: [{ type: 'Container', max: { cpu: '500m' } }] } });
+    harness.apply({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'web' },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'nginx', resources: { limits: { cpu: '1' } } }] } },
+      },
+    });
+    const recorded = harness.events.find((event) => event.type === 'event/recorded' && event.reason === 'FailedCreate');
+    expect(recorded?.type === 'event/recorded' ? recorded.message : undefined).toBe('Error creating: pods "web-" is forbidden: maximum cpu usage per Container is 500m, but limit is 1');
+    expect(harness.state.pods.size).toBe(0);
+  });
+
+  it('a quota whose hard limits change is recounted against the new ones', () => {
+    const harness = cluster(quota('pods', { pods: '1' }));
+    harness.apply(pod('a'));
+    harness.apply(quota('pods', { pods: '3', 'count/pods': '3' }));
+    expect(statusOf(harness, 'pods')).toEqual({ hard: { 'count/pods': '3', pods: '3' }, used: { 'count/pods': '1', pods: '1' } });
+    expect(refusal(harness.apply(pod('b')))).toBeUndefined();
   });
 });
