@@ -4,6 +4,9 @@
 import type { Namespace } from '../../core/objects.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describeNamespace } from '../describe/generic.ts';
+import type { LimitRange } from '../limits/limit-range.ts';
+import type { ResourceQuota } from '../quota/resource-quota.ts';
+import { listObjects } from '../../reducers/lookup.ts';
 import { namespaceHeaders, namespaceRow } from '../printers/generic.ts';
 import { NAMESPACE_FIELDS } from '../schema/config.ts';
 import { withFields } from '../../core/with-fields.ts';
@@ -32,5 +35,6 @@ export const NAMESPACE: KindDefinition<Namespace> = {
   },
   prepareForUpdate: (next) => ({ object: next }),
   printer: { headers: namespaceHeaders, row: (namespace, _wide, { nowMs }) => namespaceRow(namespace, nowMs) },
-  describe: (w, namespace) => describeNamespace(w, namespace),
+  describe: (w, namespace, { state }) =>
+    describeNamespace(w, namespace, listObjects<ResourceQuota>(state, 'ResourceQuota', namespace.metadata.name), listObjects<LimitRange>(state, 'LimitRange', namespace.metadata.name)),
 };

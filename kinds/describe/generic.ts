@@ -1,20 +1,23 @@
-// `kubectl describe` for namespaces (describe.go describeNamespace, with no quotas or limit
-// ranges, which ksim does not model) and, for any other kind, the identity and metadata lines
+// `kubectl describe` for namespaces (describe.go describeNamespace, with the namespace's quotas
+// and limit ranges) and, for any other kind, the identity and metadata lines
 // every describer starts with.
 
 import type { KubeObject, Namespace } from '../../core/objects.ts';
+import type { LimitRange } from '../limits/limit-range.ts';
+import type { ResourceQuota } from '../quota/resource-quota.ts';
 import type { DescribeWriter } from './describe-writer.ts';
+import { describeNamespaceLimitRanges, describeNamespaceQuotas } from './namespace-quotas.ts';
 import { annotationsMultiline, labelsMultiline } from './fields.ts';
 
-export function describeNamespace(w: DescribeWriter, namespace: Namespace): void {
+export function describeNamespace(w: DescribeWriter, namespace: Namespace, quotas: readonly ResourceQuota[] = [], limitRanges: readonly LimitRange[] = []): void {
   w.line(0, `Name:\t${namespace.metadata.name}`);
   labelsMultiline(w, 'Labels', namespace.metadata.labels);
   annotationsMultiline(w, 'Annotations', namespace.metadata.annotations);
   w.line(0, `Status:\t${namespace.status?.phase ?? ''}`);
   w.line(0, '');
-  w.line(0, 'No resource quota.');
+  describeNamespaceQuotas(w, quotas);
   w.line(0, '');
-  w.line(0, 'No LimitRange resource.');
+  describeNamespaceLimitRanges(w, limitRanges);
 }
 
 export function describeGeneric(w: DescribeWriter, object: KubeObject, namespaced: boolean): void {

@@ -2,7 +2,9 @@
 // examples as kubectl prints them.
 
 import { describe, expect, it } from 'vitest';
+import type { Namespace } from '../../../core/objects.ts';
 import { DescribeWriter } from '../../../kinds/describe/describe-writer.ts';
+import { describeNamespace } from '../../../kinds/describe/generic.ts';
 import { describeLimitRange } from '../../../kinds/describe/limit-range.ts';
 import { describeResourceQuota } from '../../../kinds/describe/resource-quota.ts';
 import type { LimitRange } from '../../../kinds/limits/limit-range.ts';
@@ -68,6 +70,43 @@ describe('quota and limit range printers', () => {
         'Type        Resource  Min   Max   Default Request  Default Limit  Max Limit/Request Ratio',
         '----        --------  ---   ---   ---------------  -------------  -----------------------',
         'Container   cpu       200m  800m  800m             800m           -',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('describe namespace', () => {
+  it('lists each quota of the namespace and one Resource Limits table, as kubectl does', () => {
+    const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'quota-mem-cpu-example', uid: 'n' }, status: { phase: 'Active' } } as Namespace;
+    const limitRange: LimitRange = {
+      apiVersion: 'v1',
+      kind: 'LimitRange',
+      metadata: { name: 'mem', namespace: 'quota-mem-cpu-example', uid: 'l' },
+      spec: { limits: [{ type: 'Container', default: { memory: '512Mi' }, defaultRequest: { memory: '256Mi' } }] },
+    };
+    const w = new DescribeWriter();
+    describeNamespace(w, namespace, [quota], [limitRange]);
+    expect(w.toString()).toBe(
+      [
+        'Name:         quota-mem-cpu-example',
+        'Labels:       <none>',
+        'Annotations:  <none>',
+        'Status:       Active',
+        '',
+        'Resource Quotas',
+        '  Name:            mem-cpu-demo',
+        '  Resource         Used   Hard',
+        '  --------         ---    ---',
+        '  limits.cpu       800m   2',
+        '  limits.memory    800Mi  2Gi',
+        '  requests.cpu     400m   1',
+        '  requests.memory  600Mi  1Gi',
+        '',
+        'Resource Limits',
+        ' Type       Resource  Min  Max  Default Request  Default Limit  Max Limit/Request Ratio',
+        ' ----       --------  ---  ---  ---------------  -------------  -----------------------',
+        ' Container  memory    -    -    256Mi            512Mi          -',
         '',
       ].join('\n'),
     );
