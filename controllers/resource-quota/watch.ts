@@ -22,9 +22,9 @@ function countsKind(quota: ResourceQuota, kind: string): boolean {
 
 /** The keys of the namespace's quotas that count objects of this kind. */
 function quotasCounting(state: ClusterState, kind: string, namespace: string | undefined): string[] {
-  if (namespace === undefined) return [];
+  // Most namespaces have no quota: a group count answers that without building a list.
+  if (namespace === undefined || state.indexes.byNamespace.count(kindGroup('ResourceQuota', namespace)) === 0) return [];
   const keys = state.indexes.byNamespace.members(kindGroup('ResourceQuota', namespace));
-  if (keys.length === 0) return [];
   const quotas = kindTable<ResourceQuota>(state, 'ResourceQuota');
   return keys.filter((key) => {
     const quota = quotas.get(key);

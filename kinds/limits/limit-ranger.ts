@@ -10,6 +10,7 @@ import type { Container, Pod, ResourceList } from '../../core/objects.ts';
 import { withFields } from '../../core/with-fields.ts';
 import type { PersistentVolumeClaim } from '../../core/workloads.ts';
 import { listObjects } from '../../reducers/lookup.ts';
+import { kindGroup } from '../../reducers/object-indexes.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import type { Admitted } from '../definition.ts';
 import { isRecord } from '../validation/workload.ts';
@@ -21,7 +22,8 @@ import { aggregateMessages, limitRequestRatioConstraint, maxConstraint, maxReque
 export const LIMIT_RANGER_ANNOTATION = 'kubernetes.io/limit-ranger';
 
 function limitRangesIn(state: ClusterState, namespace: string | undefined): LimitRange[] {
-  return namespace === undefined ? [] : listObjects<LimitRange>(state, 'LimitRange', namespace);
+  if (namespace === undefined || state.indexes.byNamespace.count(kindGroup('LimitRange', namespace)) === 0) return [];
+  return listObjects<LimitRange>(state, 'LimitRange', namespace);
 }
 
 function itemsOf(limitRange: LimitRange): LimitRangeItem[] {
@@ -92,7 +94,10 @@ function mutateWithRange(pod: Pod, limitRange: LimitRange): Pod {
 
 function wellFormed(pod: Pod): boolean {
   const spec: unknown = pod.spec;
-  return isRecord(spec) && Array.isArray(spec.containers) && spec.containers.every((container) => isRecord(container) && (container.resources === undefined || isRecord(container.resources)));
+  const listOrAbsent = (value: unknown) => value === undefined || isRecord(value);
+  const wellFormedContainer = (container: unknown) =>
+    isRecord(container) && (container.resources === undefined || (isRecord(container.resources) && listOrAbsent(container.resources.requests) && listOrAbsent(container.resources.limits)));
+  return isRecord(spec) && Array.isArray(spec.containers) && spec.containers.every(wellFormedContainer) && (spec.initContainers === undefined || (Array.isArray(spec.initContainers) && spec.initContainers.every(wellFormedContainer)));
 }
 
 /** The mutating half, before the pod is validated. A malformed pod passes untouched; validation refuses it. */

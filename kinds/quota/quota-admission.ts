@@ -7,6 +7,7 @@
 
 import type { KubeObject, Pod } from '../../core/objects.ts';
 import { listObjects } from '../../reducers/lookup.ts';
+import { kindGroup } from '../../reducers/object-indexes.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 import { addQuantityLists, compareQuantity, formatQuantityList, formatQuantityValue, parseQuantityList, type QuantityList, type QuantityValue } from './quantity-value.ts';
 import type { ResourceQuota } from './resource-quota.ts';
@@ -77,8 +78,8 @@ function withoutZeros(list: QuantityList): QuantityList {
 export function checkQuotas(object: KubeObject, plural: string, group: string, state: ClusterState): QuotaVerdict {
   const namespace = object.metadata.namespace;
   if (namespace === undefined) return { charges: [] };
+  if (state.indexes.byNamespace.count(kindGroup('ResourceQuota', namespace)) === 0) return { charges: [] };
   const quotas = listObjects<ResourceQuota>(state, 'ResourceQuota', namespace);
-  if (quotas.length === 0) return { charges: [] };
   const covering: ResourceQuota[] = [];
   for (const quota of quotas) {
     if (!quotaCovers(quota, object, plural, group)) continue;

@@ -142,3 +142,22 @@ describe('quotas and limit ranges with workload controllers', () => {
     expect(refusal(harness.apply(pod('b')))).toBeUndefined();
   });
 });
+
+describe('quota scopes', () => {
+  it('a PriorityClass scope selector counts only pods of the named classes', () => {
+    const harness = cluster(quota('high', { pods: '1' }, { scopeSelector: { matchExpressions: [{ scopeName: 'PriorityClass', operator: 'In', values: ['high'] }] } }));
+    harness.apply({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000 });
+    expect(refusal(harness.apply(pod('important-1', {}, { priorityClassName: 'high' })))).toBeUndefined();
+    expect(refusal(harness.apply(pod('ordinary')))).toBeUndefined();
+    expect(refusal(harness.apply(pod('important-2', {}, { priorityClassName: 'high' })))).toBe('403 pods "important-2" is forbidden: exceeded quota: high, requested: pods=1, used: pods=1, limited: pods=1');
+  });
+
+  it('Terminating counts pods with an active deadline, NotTerminating the others', () => {
+    const harness = cluster(quota('short', { pods: '1' }, { scopes: ['Terminating'] }), quota('long', { pods: '1' }, { scopes: ['NotTerminating'] }));
+    expect(refusal(harness.apply(pod('job-pod', {}, { activeDeadlineSeconds: 60 })))).toBeUndefined();
+    expect(refusal(harness.apply(pod('server')))).toBeUndefined();
+    expect(statusOf(harness, 'short')?.used).toEqual({ pods: '1' });
+    expect(statusOf(harness, 'long')?.used).toEqual({ pods: '1' });
+    expect(refusal(harness.apply(pod('server-2')))).toBe('403 pods "server-2" is forbidden: exceeded quota: long, requested: pods=1, used: pods=1, limited: pods=1');
+  });
+});

@@ -82,7 +82,7 @@ describe('describe namespace', () => {
     const limitRange: LimitRange = {
       apiVersion: 'v1',
       kind: 'LimitRange',
-      metadata: { name: 'mem', namespace: 'quota-mem-cpu-example', uid: 'l' },
+      metadata: { name: 'mem', namespace: 'quota-mem-cpu-example', uid: 'l', creationTimestamp: '2025-01-01T00:00:00Z' },
       spec: { limits: [{ type: 'Container', default: { memory: '512Mi' }, defaultRequest: { memory: '256Mi' } }] },
     };
     const w = new DescribeWriter();
