@@ -5,7 +5,8 @@
 // usage is more than a count) are read one by one; nothing outside the quota's namespace is read.
 
 import type { KubeObject, Pod } from '../../core/objects.ts';
-import { kindDefinition, resolveKind } from '../../kinds/registry.ts';
+import { kindDefinition } from '../../kinds/registry.ts';
+import { countedKind } from '../../kinds/quota/counted-kind.ts';
 import { addQuantityLists, formatQuantityList, formatQuantityValue, parseQuantityList, type QuantityList, type QuantityValue, ZERO } from '../../kinds/quota/quantity-value.ts';
 import { podMatchesScope, type ResourceQuota, quotaScopeSelectors } from '../../kinds/quota/resource-quota.ts';
 import { matchingResources, objectUsage, podUsage } from '../../kinds/quota/usage.ts';
@@ -18,32 +19,8 @@ export interface QuotaStatus {
   readonly used: Readonly<Record<string, string>>;
 }
 
-/** The kinds other than Pod a quota can count, with the legacy names that are more than a count. */
+/** The kinds other than Pod whose usage is more than a count of objects. */
 const SUMMED_KINDS = new Set(['Service', 'PersistentVolumeClaim']);
-const LEGACY_KINDS: Readonly<Record<string, string>> = {
-  services: 'Service',
-  'services.nodeports': 'Service',
-  'services.loadbalancers': 'Service',
-  configmaps: 'ConfigMap',
-  secrets: 'Secret',
-  persistentvolumeclaims: 'PersistentVolumeClaim',
-  'requests.storage': 'PersistentVolumeClaim',
-  replicationcontrollers: 'ReplicationController',
-  resourcequotas: 'ResourceQuota',
-};
-
-/** The kind a non-pod quota resource counts: a legacy name, or count/<plural>[.<group>] of a served kind. */
-export function countedKind(name: string): string | undefined {
-  const legacy = LEGACY_KINDS[name];
-  if (legacy !== undefined) return legacy;
-  if (!name.startsWith('count/')) return undefined;
-  const resource = name.slice('count/'.length);
-  const dot = resource.indexOf('.');
-  const plural = dot === -1 ? resource : resource.slice(0, dot);
-  const group = dot === -1 ? '' : resource.slice(dot + 1);
-  const definition = resolveKind(resource);
-  return definition !== undefined && definition.plural === plural && definition.group === group ? definition.kind : undefined;
-}
 
 function podsUsage(state: ClusterState, namespace: string, quota: ResourceQuota, names: readonly string[]): QuantityList {
   const selectors = quotaScopeSelectors(quota);

@@ -11,7 +11,7 @@ import { isTerminalPod, matchingResources } from '../../kinds/quota/usage.ts';
 import { kindTable } from '../../reducers/lookup.ts';
 import { kindGroup } from '../../reducers/object-indexes.ts';
 import type { ClusterState } from '../../reducers/state.ts';
-import { countedKind } from './calculate-usage.ts';
+import { countedKind } from '../../kinds/quota/counted-kind.ts';
 
 function countsKind(quota: ResourceQuota, kind: string): boolean {
   const names = Object.keys(quota.spec?.hard ?? {});

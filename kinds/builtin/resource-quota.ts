@@ -5,7 +5,9 @@
 import type { KindDefinition } from '../definition.ts';
 import { describeResourceQuota } from '../describe/resource-quota.ts';
 import { resourceQuotaHeaders, resourceQuotaRow } from '../printers/quota.ts';
+import { countedKind } from '../quota/counted-kind.ts';
 import type { ResourceQuota } from '../quota/resource-quota.ts';
+import { matchingResources } from '../quota/usage.ts';
 import { validateResourceQuota } from '../quota/quota-validation.ts';
 import { RESOURCE_QUOTA_FIELDS } from '../schema/config.ts';
 import { withFields } from '../../core/with-fields.ts';
@@ -34,7 +36,16 @@ export const RESOURCE_QUOTA: KindDefinition<ResourceQuota> = {
   printer: { headers: resourceQuotaHeaders, row: (quota, _wide, { nowMs }) => resourceQuotaRow(quota, nowMs) },
   describe: (w, quota) => describeResourceQuota(w, quota),
   tellStatus: (status) => tellQuotaStatus(status),
+  warnings: (quota) => uncountedResources(quota),
 };
+
+/** Hard limits no evaluator of ksim counts: stored, never used, and so never enforced. */
+function uncountedResources(quota: ResourceQuota): string[] {
+  const names = Object.keys(quota.spec?.hard ?? {}).sort();
+  return names
+    .filter((name) => matchingResources([name], 'Pod', 'pods', '').length === 0 && countedKind(name) === undefined)
+    .map((name) => `spec.hard[${name}] is not counted by ksim; the quota does not limit it`);
+}
 
 /** "pods 1/2, requests.cpu 400m/1": used against hard, names sorted. */
 function tellQuotaStatus(status: unknown): string {

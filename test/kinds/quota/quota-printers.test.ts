@@ -10,6 +10,7 @@ import { describeResourceQuota } from '../../../kinds/describe/resource-quota.ts
 import type { LimitRange } from '../../../kinds/limits/limit-range.ts';
 import { limitRangeRow, resourceQuotaHeaders, resourceQuotaRow } from '../../../kinds/printers/quota.ts';
 import type { ResourceQuota } from '../../../kinds/quota/resource-quota.ts';
+import { kindDefinition } from '../../../kinds/registry.ts';
 
 const quota: ResourceQuota = {
   apiVersion: 'v1',
@@ -110,5 +111,13 @@ describe('describe namespace', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('what a quota stores but ksim does not count', () => {
+  it('warns about each hard limit no evaluator counts', () => {
+    const definition = kindDefinition<ResourceQuota>('ResourceQuota');
+    const stored: ResourceQuota = { ...quota, spec: { hard: { pods: '2', 'count/deployments.apps': '1', 'count/widgets.example.com': '1', 'requests.nvidia.com/gpu': '1' } } };
+    expect(definition?.warnings?.(stored)).toEqual(['spec.hard[count/widgets.example.com] is not counted by ksim; the quota does not limit it']);
   });
 });
