@@ -8,6 +8,8 @@ import { NAMESPACE } from './builtin/namespace.ts';
 import { NODE } from './builtin/node.ts';
 import { POD } from './builtin/pod.ts';
 import { PRIORITY_CLASS } from './builtin/priority-class.ts';
+import { PERSISTENT_VOLUME } from './builtin/persistent-volume.ts';
+import { STORAGE_CLASS } from './builtin/storage-class.ts';
 import { REPLICA_SET } from './builtin/replicaset.ts';
 import { STORED_KINDS } from './builtin/stored.ts';
 import { WORKLOAD_KINDS } from './workloads/index.ts';
@@ -24,6 +26,8 @@ const KINDS: readonly KindDefinition[] = [
   EVENT as unknown as KindDefinition,
   PRIORITY_CLASS as unknown as KindDefinition,
   ...WORKLOAD_KINDS,
+  PERSISTENT_VOLUME as unknown as KindDefinition,
+  STORAGE_CLASS as unknown as KindDefinition,
   ...STORED_KINDS,
 ];
 
