@@ -50,15 +50,21 @@ export function validatePersistentVolume(volume: PersistentVolume): FieldError[]
   return errors;
 }
 
+/** The spec as a record, or empty for a malformed one (which validation has already refused). */
+function specOf(object: { readonly spec: unknown }): Readonly<Record<string, unknown>> {
+  return isRecord(object.spec) ? object.spec : {};
+}
+
 function sourceOf(volume: PersistentVolume): Record<string, unknown> {
-  return Object.fromEntries(VOLUME_SOURCES.filter((source) => volume.spec[source] !== undefined).map((source) => [source, volume.spec[source]]));
+  const spec = specOf(volume);
+  return Object.fromEntries(VOLUME_SOURCES.filter((source) => spec[source] !== undefined).map((source) => [source, spec[source]]));
 }
 
 /** ValidatePersistentVolumeUpdate: the volume source and the volume mode never change. */
 export function validatePersistentVolumeUpdate(next: PersistentVolume, current: PersistentVolume): FieldError[] {
   const errors = validatePersistentVolume(next);
   if (!sameJson(sourceOf(next), sourceOf(current))) errors.push(forbidden('spec.persistentvolumesource', 'spec.persistentvolumesource is immutable after creation'));
-  if (next.spec.volumeMode !== current.spec.volumeMode) errors.push(invalid('volumeMode', next.spec.volumeMode, 'field is immutable'));
+  if (specOf(next).volumeMode !== specOf(current).volumeMode) errors.push(invalid('volumeMode', specOf(next).volumeMode, 'field is immutable'));
   return errors;
 }
 
@@ -81,12 +87,13 @@ export const CLAIM_SPEC_IMMUTABLE = 'spec is immutable after creation except res
  */
 export function validateClaimUpdate(next: Claim, current: Claim): FieldError[] {
   const errors = validateClaim(next);
-  const bound = current.status.phase === 'Bound';
+  const bound = isRecord(current.status) && current.status.phase === 'Bound';
+  const currentSpec = specOf(current);
   const comparable = (claim: Claim) => {
-    const { volumeName, storageClassName, resources, volumeAttributesClassName, ...rest } = claim.spec;
+    const { volumeName, storageClassName, resources, volumeAttributesClassName, ...rest } = specOf(claim);
     return withFields(rest, {
-      volumeName: current.spec.volumeName === undefined || current.spec.volumeName === '' ? '' : volumeName,
-      storageClassName: current.spec.storageClassName === undefined ? undefined : storageClassName,
+      volumeName: currentSpec.volumeName === undefined || currentSpec.volumeName === '' ? '' : volumeName,
+      storageClassName: currentSpec.storageClassName === undefined ? undefined : storageClassName,
       resources: bound ? undefined : resources,
       volumeAttributesClassName: bound ? undefined : volumeAttributesClassName,
     });
