@@ -42,5 +42,8 @@ export const STORAGE_CLASS: KindDefinition<StorageClass> = {
   },
   printer: { headers: storageClassHeaders, row: (storageClass, _wide, { nowMs }) => storageClassRow(storageClass, nowMs) },
   describe: (w, storageClass) => describeStorageClass(w, storageClass),
-  warnings: (storageClass) => (Array.isArray(storageClass.allowedTopologies) ? ['allowedTopologies is not simulated: provisioned volumes follow the selected node only'] : []),
+  warnings: (storageClass) => [
+    ...(Array.isArray(storageClass.allowedTopologies) ? ['allowedTopologies is not simulated: provisioned volumes follow the selected node only'] : []),
+    ...(storageClass.allowVolumeExpansion === true ? ['allowVolumeExpansion is not simulated: claims are never resized'] : []),
+  ],
 };

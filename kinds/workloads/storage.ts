@@ -42,9 +42,19 @@ export const PERSISTENT_VOLUME_CLAIM: KindDefinition<PersistentVolumeClaim> = {
     return errors.length > 0 ? { errors } : { object: next };
   },
   tellStatus: (status) => (isRecord(status) && typeof status.phase === 'string' ? status.phase : ''),
+  warnings: (claim) => claimWarnings(claim.spec),
   printer: { headers: persistentVolumeClaimColumns.headers, row: (claim, wide, { nowMs }) => persistentVolumeClaimColumns.row(claim, wide, nowMs) },
   describe: (w, claim, context) => describePersistentVolumeClaim(w, claim, context),
 };
+
+/** Claim fields ksim stores without acting on them. */
+function claimWarnings(spec: unknown): string[] {
+  if (!isRecord(spec)) return [];
+  const warnings: string[] = [];
+  if (spec.dataSource !== undefined || spec.dataSourceRef !== undefined) warnings.push('spec.dataSource is not simulated: a provisioned volume starts empty');
+  if (spec.volumeAttributesClassName !== undefined) warnings.push('spec.volumeAttributesClassName is not simulated');
+  return warnings;
+}
 
 type ControllerRevision = KubeObject & { readonly revision?: number; readonly data?: unknown };
 
