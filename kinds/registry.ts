@@ -8,6 +8,8 @@ import { NAMESPACE } from './builtin/namespace.ts';
 import { NODE } from './builtin/node.ts';
 import { POD } from './builtin/pod.ts';
 import { PRIORITY_CLASS } from './builtin/priority-class.ts';
+import { PERSISTENT_VOLUME } from './builtin/persistent-volume.ts';
+import { STORAGE_CLASS } from './builtin/storage-class.ts';
 import { REPLICA_SET } from './builtin/replicaset.ts';
 import { LIMIT_RANGE } from './builtin/limit-range.ts';
 import { RESOURCE_QUOTA } from './builtin/resource-quota.ts';
@@ -28,6 +30,8 @@ const KINDS: readonly KindDefinition[] = [
   RESOURCE_QUOTA as unknown as KindDefinition,
   LIMIT_RANGE as unknown as KindDefinition,
   ...WORKLOAD_KINDS,
+  PERSISTENT_VOLUME as unknown as KindDefinition,
+  STORAGE_CLASS as unknown as KindDefinition,
   ...STORED_KINDS,
 ];
 

@@ -183,6 +183,9 @@ export const StepCodec = keyedBy(new t.Type<Step, Json, unknown>(
   (step) => ({ at: `${step.atMs}ms`, [step.action]: step.value }),
 ), () => StepKeys);
 
+/** The simulated storage: how long a dynamic provisioner takes to create a volume. */
+export const StorageSpec = t.partial({ provisioningTime: DurationMs });
+
 export const ScenarioCodec = t.intersection([
   t.type({ name: t.string }),
   t.partial({
@@ -191,6 +194,7 @@ export const ScenarioCodec = t.intersection([
     until: DurationMs,
     nodes: t.array(NodeGroup),
     images: t.record(t.string, ImageBehaviourSpec),
+    storage: StorageSpec,
     steps: t.array(StepCodec),
     /** Refuse, rather than warn about, unknown fields in manifests, and fail the run on any refusal or warning. */
     strict: t.boolean,

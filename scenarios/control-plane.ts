@@ -2,7 +2,8 @@
 // the scheduler places pods before kubelets start them, the controllers that count pods run after
 // them, so they see a settled picture and sync once per burst of changes, and the controllers of
 // controllers (a Deployment's of its ReplicaSets) after those, so the statuses they read are fresh.
-// The pod garbage collector comes last: it only acts on its own beat.
+// The PV controller and the simulated provisioner come before the garbage collectors. The pod
+// garbage collector comes last: it only acts on its own beat.
 
 import type { Controller } from '../core/controller.ts';
 import { garbageCollector } from '../controllers/garbage-collector/index.ts';
@@ -17,8 +18,10 @@ import { scheduler } from '../controllers/scheduler/index.ts';
 import { statefulSetController } from '../controllers/statefulset/index.ts';
 import { ttlAfterFinishedController } from '../controllers/ttl-after-finished/index.ts';
 import { resourceQuotaController } from '../controllers/resource-quota/index.ts';
+import { persistentVolumeController } from '../controllers/persistentvolume/index.ts';
+import { type ProvisionerOptions, volumeProvisioner } from '../controllers/volume-provisioner/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
 
-export function controlPlane(images: ImageCatalog): Controller<ClusterState>[] {
-  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), resourceQuotaController(), garbageCollector(), podGcController()];
+export function controlPlane(images: ImageCatalog, storage: ProvisionerOptions = {}): Controller<ClusterState>[] {
+  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), resourceQuotaController(), persistentVolumeController(), volumeProvisioner(storage), garbageCollector(), podGcController()];
 }

@@ -10,6 +10,7 @@ import { initialState, reduce } from '../reducers/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import type { Scenario } from './codecs.ts';
 import { controlPlane } from './control-plane.ts';
+import type { ProvisionerOptions } from '../controllers/volume-provisioner/index.ts';
 import { checkExpectation, describeExpectation, type ExpectationResult } from './expectations.ts';
 import { imageCatalog } from './images.ts';
 import { MAX_NODES, nodeCount, nodeManifests } from './nodes.ts';
@@ -17,6 +18,11 @@ import { SYSTEM_PRIORITY_CLASSES } from '../kinds/validation/priority-class.ts';
 import { compileSteps } from './steps.ts';
 
 export const DEFAULT_SEED = 1;
+
+function storageOptions(scenario: Scenario): ProvisionerOptions {
+  const provisioningTimeMs = scenario.storage?.provisioningTime;
+  return provisioningTimeMs === undefined ? {} : { provisioningTimeMs };
+}
 
 /**
  * How far a scenario without `until` may run before it is stopped. Most such runs go idle long
@@ -122,7 +128,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
       initialState: initialState(),
       admit: apiServer(),
       reduce,
-      controllers: controlPlane(imageCatalog(scenario.images ?? {})),
+      controllers: controlPlane(imageCatalog(scenario.images ?? {}), storageOptions(scenario)),
       onEvent: (event, state) => {
         if (keep) events.push(event);
         if (event.type === 'request/rejected' && isScenarioRequest(event)) requests.rejected++;

@@ -18,6 +18,7 @@ import type { NodeSnapshot, NodeView } from './node-views.ts';
 import { type InterPodFilterState, interPodPreFilter, interPodWithPod } from './plugins/inter-pod-affinity/filtering.ts';
 import { spreadPreFilter, type SpreadFilterState, spreadWithPod } from './plugins/pod-topology-spread/filtering.ts';
 import type { PodInfo } from './pod-info.ts';
+import type { VolumeBindingState } from './plugins/volume-binding.ts';
 
 export interface CycleState {
   readonly pod: PodInfo;
@@ -29,6 +30,8 @@ export interface CycleState {
   readonly spread: SpreadFilterState | undefined;
   /** InterPodAffinity's PreFilter state; undefined when the plugin skips. */
   readonly interPod: InterPodFilterState | undefined;
+  /** VolumeBinding's PreFilter state; undefined when the pod has no claims. */
+  readonly volumes: VolumeBindingState | undefined;
   /**
    * The pods nominated to a node that this pod must leave room for (priority at least its own),
    * which the filters count as if placed (nominated-pods.ts); absent when no pod is nominated.
@@ -37,7 +40,13 @@ export interface CycleState {
 }
 
 /** The PreFilter extension point, over every node of the snapshot; usages default to the index's. */
-export function preFilter(pod: PodInfo, nodes: NodeSnapshot, cluster: ClusterState, usages = readUsages(nodes, cluster.indexes.nodeUsage)): CycleState {
+export function preFilter(
+  pod: PodInfo,
+  nodes: NodeSnapshot,
+  cluster: ClusterState,
+  usages = readUsages(nodes, cluster.indexes.nodeUsage),
+  volumes: VolumeBindingState | undefined = undefined,
+): CycleState {
   return {
     pod,
     nodes,
@@ -45,6 +54,7 @@ export function preFilter(pod: PodInfo, nodes: NodeSnapshot, cluster: ClusterSta
     cluster,
     spread: spreadPreFilter(pod, nodes.list, usages, cluster),
     interPod: interPodPreFilter(pod, nodes, cluster),
+    volumes,
   };
 }
 

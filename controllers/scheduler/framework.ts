@@ -2,7 +2,7 @@
 // (pkg/scheduler/apis/config/v1/default_plugins.go, framework/runtime/framework.go), in its order:
 //
 //   NodeUnschedulable, NodeName, TaintToleration (3), NodeAffinity (2), NodePorts,
-//   NodeResourcesFit (1), PodTopologySpread (2), InterPodAffinity (2),
+//   NodeResourcesFit (1), VolumeBinding, PodTopologySpread (2), InterPodAffinity (2),
 //   NodeResourcesBalancedAllocation (1), ImageLocality (1)
 //
 // with the score weights in brackets. Filter runs the filters in that order and stops at the first
@@ -38,6 +38,7 @@ import {
   nodeResourcesFitFilter,
 } from './plugins/node-resources-fit.ts';
 import { nodeUnschedulableFilter } from './plugins/node-unschedulable.ts';
+import { volumeBindingFilter } from './plugins/volume-binding.ts';
 import { spreadFilter } from './plugins/pod-topology-spread/filtering.ts';
 import {
   normalizeSpreadScores,
@@ -63,6 +64,7 @@ export function runFilterPlugins(cycle: CycleState, node: NodeView, usage: NodeU
     nodeAffinityFilter(pod, node) ??
     nodePortsFilter(pod.hostPorts, node, cycle.cluster) ??
     nodeResourcesFitFilter(pod, node, usage) ??
+    volumeBindingFilter(cycle.volumes, node) ??
     spreadFilter(cycle.spread, pod.pod.metadata.labels ?? {}, node) ??
     interPodFilter(cycle.interPod, pod, node)
   );

@@ -38,6 +38,10 @@ import { leftoverFlushAtMs, SchedulingQueue } from './queue/scheduling-queue.ts'
 import { waitsForScheduler } from './queue/waits-for-scheduler.ts';
 import { bindEffects, postFilter, SCHEDULER_NAME } from './schedule-one.ts';
 import { schedulePod } from './schedule-pod.ts';
+import { volumePreBind } from './volume-prebind.ts';
+import { VOLUME_BINDING } from './queue/queueing-hints.ts';
+
+const WAITING_FOR_VOLUMES: ReadonlySet<string> = new Set([VOLUME_BINDING]);
 
 export { numFeasibleNodesToFind, PERCENTAGE_OF_NODES_TO_SCORE } from './feasible-nodes.ts';
 export { DEFAULT_SCHEDULER_NAME, waitsForScheduler } from './queue/waits-for-scheduler.ts';
@@ -98,6 +102,13 @@ export function scheduler(options: SchedulerOptions = {}): Controller<ClusterSta
     });
     nextStartNodeIndex = result.nextStartIndex;
     if (result.kind === 'bound') {
+      const waiting = info.claimNames.length === 0 ? undefined : volumePreBind(pod, info.claimNames, nodes, result.nodeName, state);
+      if (waiting !== undefined) {
+        // PreBind waits for the claims to be bound; the pod is not bound meanwhile, and one of
+        // its claims changing brings it back (VolumeBinding's queueing hint).
+        queue.addUnschedulable(popped, pod, WAITING_FOR_VOLUMES, nowMs);
+        return waiting;
+      }
       queue.done(popped.key);
       return bindEffects(pod, result.nodeName);
     }

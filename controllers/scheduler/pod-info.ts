@@ -17,6 +17,7 @@ import {
   type WeightedTerm,
 } from './plugins/node-affinity.ts';
 import { type HostPort, hostPortsOf } from './plugins/node-ports.ts';
+import { podClaimNames } from './plugins/volume-binding.ts';
 
 export interface PodInfo {
   readonly key: string;
@@ -37,6 +38,8 @@ export interface PodInfo {
   readonly images: readonly string[];
   /** Pod affinity and anti-affinity terms, namespace selectors resolved. */
   readonly affinityTerms: PodAffinityTerms;
+  /** VolumeBinding: the claims the pod's volumes name; empty for most pods, which skip the plugin. */
+  readonly claimNames: readonly string[];
 }
 
 export function podInfo(key: string, pod: Pod, state: ClusterState): PodInfo {
@@ -55,5 +58,6 @@ export function podInfo(key: string, pod: Pod, state: ClusterState): PodInfo {
     hostPorts: hostPortsOf(pod),
     images: podImages(pod),
     affinityTerms: incomingTerms(pod, state),
+    claimNames: podClaimNames(pod),
   };
 }

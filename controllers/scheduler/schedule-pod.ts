@@ -18,6 +18,7 @@ import { ERR_REASON_CONFLICT } from './plugins/node-affinity.ts';
 import { NO_USAGE } from '../../reducers/pod-resources.ts';
 import type { PodInfo } from './pod-info.ts';
 import { selectHost } from './select-host.ts';
+import { volumeBindingPreFilter } from './plugins/volume-binding.ts';
 import { withFields } from '../../core/with-fields.ts';
 
 export interface CycleInput {
@@ -98,7 +99,12 @@ export function schedulePod(input: CycleInput): CycleResult {
       reasons: new Map([[ERR_REASON_CONFLICT, all]]),
     };
   }
-  const prefiltered = preFilter(input.pod, input.nodes, input.cluster, input.usages);
+  // VolumeBinding's PreFilter; a pod without claims skips it.
+  const volumes = input.pod.claimNames.length === 0 ? undefined : volumeBindingPreFilter(input.pod.pod, input.pod.claimNames, input.cluster);
+  if (volumes !== undefined && 'rejected' in volumes) {
+    return { kind: 'unschedulable', message: fitErrorMessage(all, new Map(), volumes.rejected), nextStartIndex: input.startIndex, reasons: new Map([[volumes.rejected, all]]) };
+  }
+  const prefiltered = preFilter(input.pod, input.nodes, input.cluster, input.usages, volumes);
   const cycle = input.nominatedPods === undefined ? prefiltered : withFields(prefiltered, { nominatedPods: input.nominatedPods });
   const onNominated = nominatedNodeFits(input, cycle);
   if (onNominated !== undefined) return { kind: 'bound', nodeName: onNominated, nextStartIndex: input.startIndex, feasibleNodes: 1 };

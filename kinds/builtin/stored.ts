@@ -18,7 +18,6 @@ import {
   ROLE_BINDING_FIELDS,
   ROLE_FIELDS,
 } from '../schema/policy.ts';
-import { PERSISTENT_VOLUME_FIELDS, STORAGE_CLASS_FIELDS } from '../schema/storage.ts';
 
 /** The kind as stored: no defaulting, no validation past the API server's common checks. */
 export function storedKind(names: KindNames, fields: StructType, notSimulated: string, options: Partial<KindDefinition> = {}): KindDefinition {
@@ -50,7 +49,6 @@ const named = (group: string, version: string, kind: string, plural: string, sho
 
 const LATER = {
   services: 'Services, endpoints and traffic are not simulated yet (no ClusterIP, no endpoints)',
-  storage: 'storage is not simulated yet (no binding, no provisioning)',
   config: 'pods do not read ConfigMaps and Secrets yet; the kubelet starts containers without them',
   autoscaling: 'autoscaling is not simulated yet (no metrics, no HPA controller)',
   policy: 'the API server does not enforce this yet',
@@ -62,7 +60,6 @@ export const STORED_KINDS: readonly KindDefinition[] = [
   storedKind({ ...core('Service', 'services', ['svc']), categories: ['all'], nameIsLabel: true }, SERVICE_FIELDS, LATER.services),
   storedKind(core('ServiceAccount', 'serviceaccounts', ['sa']), SERVICE_ACCOUNT_FIELDS, 'service accounts are stored only; pods are not checked against them yet'),
   storedKind(core('Endpoints', 'endpoints', ['ep']), ENDPOINTS_FIELDS, LATER.services),
-  storedKind(core('PersistentVolume', 'persistentvolumes', ['pv'], false), PERSISTENT_VOLUME_FIELDS, LATER.storage),
   storedKind(core('PodTemplate', 'podtemplates', []), POD_TEMPLATE_FIELDS, 'PodTemplates are stored only'),
   storedKind(named('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', []), ENDPOINT_SLICE_FIELDS, LATER.services),
   storedKind(named('networking.k8s.io', 'v1', 'Ingress', 'ingresses', ['ing']), INGRESS_FIELDS, LATER.services),
@@ -70,7 +67,6 @@ export const STORED_KINDS: readonly KindDefinition[] = [
   storedKind(named('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', ['netpol']), NETWORK_POLICY_FIELDS, 'network policies are stored only; traffic is not simulated yet'),
   storedKind({ ...named('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', ['hpa']), categories: ['all'] }, HORIZONTAL_POD_AUTOSCALER_FIELDS, LATER.autoscaling),
   storedKind(named('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', ['pdb']), POD_DISRUPTION_BUDGET_FIELDS, 'no disruption controller computes status.disruptionsAllowed and the Eviction API is not simulated; only preemption reads the budget, as its status is written'),
-  storedKind(named('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', ['sc'], false), STORAGE_CLASS_FIELDS, LATER.storage),
   storedKind(named('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', []), ROLE_FIELDS, 'RBAC is not enforced'),
   storedKind(named('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', []), ROLE_BINDING_FIELDS, 'RBAC is not enforced'),
   storedKind(named('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', [], false), CLUSTER_ROLE_FIELDS, 'RBAC is not enforced'),

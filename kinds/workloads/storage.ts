@@ -1,11 +1,15 @@
 // The objects workload controllers make besides pods: PersistentVolumeClaims (from a StatefulSet's
 // claim templates) and ControllerRevisions (the template history of StatefulSets and DaemonSets).
-// Claims are stored Pending: nothing binds or provisions volumes yet, and the story says so.
+// A claim is created Pending; the PV controller (controllers/persistentvolume/) binds it. The
+// DefaultStorageClass admission plugin gives a claim that names no class the default one.
 
 import type { KubeObject } from '../../core/objects.ts';
 import type { ControllerRevision as ControllerRevisionObject, PersistentVolumeClaim } from '../../core/workloads.ts';
-import type { KindDefinition } from '../definition.ts';
+import type { Admitted, KindDefinition } from '../definition.ts';
+import type { Claim } from '../../core/storage.ts';
+import { admitClaimStorageClass } from '../admission/default-storage-class.ts';
 import { validateClaimLimits } from '../limits/limit-ranger.ts';
+import { validateClaim, validateClaimUpdate } from '../validation/persistent-volume.ts';
 import { describeControllerRevision } from '../describe/controllerrevision.ts';
 import { describePersistentVolumeClaim } from '../describe/persistentvolumeclaim.ts';
 import { controllerRevisionColumns, persistentVolumeClaimColumns } from '../printers/workloads.ts';
@@ -27,16 +31,32 @@ export const PERSISTENT_VOLUME_CLAIM: KindDefinition<PersistentVolumeClaim> = {
   statusSubresource: true,
   scale: false,
   defaultPropagation: 'Background',
-  notSimulated: 'claims stay Pending: volumes are not bound or provisioned yet, and pods do not wait for them',
+  admitCreate: (claim, state) => admitClaimStorageClass(claim as unknown as Claim, state) as unknown as Admitted<PersistentVolumeClaim>,
   prepareForCreate: (claim) => {
     const spec = isRecord(claim.spec) ? claim.spec : {};
-    return { object: { ...claim, spec: { volumeMode: 'Filesystem', ...spec }, status: { phase: 'Pending' } } };
+    const object = { ...claim, spec: { volumeMode: 'Filesystem', ...spec }, status: { phase: 'Pending' as const } };
+    const errors = validateClaim(object as unknown as Claim);
+    return errors.length > 0 ? { errors } : { object };
   },
-  prepareForUpdate: (next) => ({ object: next }),
+  prepareForUpdate: (next, current) => {
+    const errors = validateClaimUpdate(next as unknown as Claim, current as unknown as Claim);
+    return errors.length > 0 ? { errors } : { object: next };
+  },
   validateAdmission: validateClaimLimits,
+  tellStatus: (status) => (isRecord(status) && typeof status.phase === 'string' ? status.phase : ''),
+  warnings: (claim) => claimWarnings(claim.spec),
   printer: { headers: persistentVolumeClaimColumns.headers, row: (claim, wide, { nowMs }) => persistentVolumeClaimColumns.row(claim, wide, nowMs) },
   describe: (w, claim, context) => describePersistentVolumeClaim(w, claim, context),
 };
+
+/** Claim fields ksim stores without acting on them. */
+function claimWarnings(spec: unknown): string[] {
+  if (!isRecord(spec)) return [];
+  const warnings: string[] = [];
+  if (spec.dataSource !== undefined || spec.dataSourceRef !== undefined) warnings.push('spec.dataSource is not simulated: a provisioned volume starts empty');
+  if (spec.volumeAttributesClassName !== undefined) warnings.push('spec.volumeAttributesClassName is not simulated');
+  return warnings;
+}
 
 type ControllerRevision = KubeObject & { readonly revision?: number; readonly data?: unknown };
 

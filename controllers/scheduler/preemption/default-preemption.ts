@@ -15,6 +15,7 @@
 // With no candidate, the message is upstream's FitError over the dry run's statuses, the nodes not
 // tried counting as "Preemption is not helpful for scheduling".
 
+import { ERR_REASON_BIND_CONFLICT, ERR_REASON_NODE_CONFLICT } from '../plugins/volume-binding.ts';
 import type { Pod } from '../../../core/objects.ts';
 import type { Rng } from '../../../core/prng.ts';
 import { NO_USAGE } from '../../../reducers/pod-resources.ts';
@@ -73,6 +74,8 @@ const UNRESOLVABLE_REASONS = new Set([
   ERR_REASON_CONFLICT,
   ERR_REASON_NODE_LABEL_NOT_MATCH,
   ERR_REASON_AFFINITY_RULES_NOT_MATCH,
+  ERR_REASON_NODE_CONFLICT,
+  ERR_REASON_BIND_CONFLICT,
 ]);
 
 /** The status code of a filter rejection: true for UnschedulableAndUnresolvable. */

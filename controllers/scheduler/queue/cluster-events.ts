@@ -6,7 +6,7 @@
 // scheduler's informer, filtering out terminal pods, sees as a deletion) or relabelled; and the
 // unscheduled pod's own updates (labels, tolerations, anything else).
 
-import type { Node, Pod, Taint } from '../../../core/objects.ts';
+import type { KubeObject, Node, Pod, Taint } from '../../../core/objects.ts';
 import { sameJson } from '../../../core/canonical-json.ts';
 
 export const ADD = 1;
@@ -17,8 +17,10 @@ export const UPDATE_NODE_TAINT = 16;
 export const UPDATE_POD_LABEL = 32;
 export const UPDATE_POD_TOLERATION = 64;
 export const UPDATE_POD_OTHER = 128;
+/** Any update of a storage object (a claim, a volume, a class). */
+export const UPDATE = 256;
 
-export type Resource = 'Pod' | 'Node' | 'WildCard';
+export type Resource = 'Pod' | 'Node' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | 'WildCard';
 
 export interface ClusterEvent {
   readonly resource: Resource;
@@ -29,6 +31,8 @@ export interface ClusterEvent {
   readonly newPod?: Pod;
   readonly oldNode?: Node;
   readonly newNode?: Node;
+  /** The storage object a PersistentVolumeClaim, PersistentVolume or StorageClass event is about. */
+  readonly storageObject?: KubeObject;
 }
 
 /** EventUnschedulableTimeout: the wildcard event of the leftover flush; it moves every pod. */

@@ -11,12 +11,15 @@ import type { KsimEvent } from '../../../core/events.ts';
 import { type Node, objectKey, type Pod } from '../../../core/objects.ts';
 import { sameScalar } from '../../../reducers/pod-resources.ts';
 import type { ClusterState } from '../../../reducers/state.ts';
+import { kindTable } from '../../../reducers/lookup.ts';
 import {
   ADD,
   type ClusterEvent,
   DELETE,
   labelsChanged,
   nodeUpdateActions,
+  type Resource,
+  UPDATE,
   unscheduledPodUpdateActions,
   UPDATE_POD_LABEL,
 } from './cluster-events.ts';
@@ -109,6 +112,18 @@ function nominationChange(queue: SchedulingQueue, change: Change<ClusterState>, 
   queue.moveOnEvent({ resource: 'Pod', actions: DELETE, label: 'AssignedPodDelete', oldPod: before }, nowMs, (queued) => queued.priority <= priority);
 }
 
+const STORAGE_KINDS: ReadonlySet<string> = new Set(['PersistentVolumeClaim', 'PersistentVolume', 'StorageClass']);
+
+/** A claim, volume or class added or changed: PvcAdd/PvcUpdate, PvAdd/PvUpdate, StorageClassAdd/Update. */
+function storageChange(queue: SchedulingQueue, change: Change<ClusterState>, kind: string, key: string, nowMs: number): void {
+  if (!STORAGE_KINDS.has(kind)) return;
+  const after = kindTable(change.after, kind).get(key);
+  if (after === undefined) return;
+  const added = kindTable(change.before, kind).get(key) === undefined;
+  const event: ClusterEvent = { resource: kind as Resource, actions: added ? ADD : UPDATE, label: `${kind}${added ? 'Add' : 'Update'}`, storageObject: after };
+  queue.moveOnEvent(event, nowMs);
+}
+
 export function observeChange(queue: SchedulingQueue, change: Change<ClusterState>): void {
   const { event } = change;
   const nowMs = event.time;
@@ -131,6 +146,13 @@ export function observeChange(queue: SchedulingQueue, change: Change<ClusterStat
       if (pod !== undefined && waitsForScheduler(pod)) queue.bindingRefused(key, pod, nowMs);
       return;
     }
+    case 'object/created':
+    case 'object/updated':
+      storageChange(queue, change, event.object.kind, objectKey(event.object.metadata.namespace, event.object.metadata.name), nowMs);
+      return;
+    case 'object/statusUpdated':
+      storageChange(queue, change, event.kind, objectKey(event.namespace, event.name), nowMs);
+      return;
     default: {
       const key = podKeyOf(event);
       if (key === undefined) return;

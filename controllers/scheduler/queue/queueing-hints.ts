@@ -14,6 +14,8 @@
 //                      Add|Delete|UpdateNodeLabel|UpdateNodeTaint: a node with the topology keys
 //   InterPodAffinity   Pod Add|UpdatePodLabel|Delete: a pod now matching the affinity terms or no
 //                      longer matching the anti-affinity ones; Node Add|UpdateNodeLabel
+//   VolumeBinding      PersistentVolumeClaim Add|Update: one of the pod's claims; PersistentVolume
+//                      and StorageClass Add|Update, Node Add|UpdateNodeLabel|UpdateNodeTaint (always)
 
 import { selectorMatches } from '../../../core/labels.ts';
 import type { Node, Pod, TopologySpreadConstraint } from '../../../core/objects.ts';
@@ -22,6 +24,7 @@ import { tolerationsTolerateTaint } from '../../common/tolerations.ts';
 import { affinityTermsOf, matchesAllTerms, termMatches } from '../plugins/inter-pod-affinity/terms.ts';
 import { matchesRequired, requiredNodeAffinity } from '../plugins/node-affinity.ts';
 import { conflicts, hostPortsOf } from '../plugins/node-ports.ts';
+import { podClaimNames } from '../plugins/volume-binding.ts';
 import {
   ADD,
   type ClusterEvent,
@@ -33,6 +36,7 @@ import {
   UPDATE_NODE_TAINT,
   UPDATE_POD_LABEL,
   UPDATE_POD_TOLERATION,
+  UPDATE,
 } from './cluster-events.ts';
 
 export const NODE_UNSCHEDULABLE = 'NodeUnschedulable';
@@ -43,6 +47,7 @@ export const NODE_PORTS = 'NodePorts';
 export const NODE_RESOURCES_FIT = 'NodeResourcesFit';
 export const POD_TOPOLOGY_SPREAD = 'PodTopologySpread';
 export const INTER_POD_AFFINITY = 'InterPodAffinity';
+export const VOLUME_BINDING = 'VolumeBinding';
 
 /** True for Queue, false for Skip. `pod` is the unschedulable pod the hint is asked about. */
 export type QueueingHint = (pod: Pod, event: ClusterEvent) => boolean;
@@ -180,6 +185,13 @@ function affinityPodChanged(pod: Pod, event: ClusterEvent): boolean {
   return oldPod !== undefined && (matchesAnyTerm(pod, oldPod, 'requiredAntiAffinity') || matchesAnyTerm(oldPod, pod, 'requiredAntiAffinity'));
 }
 
+/** VolumeBinding's isSchedulableAfterPersistentVolumeClaimChange: one of the pod's own claims changed. */
+function ownClaimChanged(pod: Pod, event: ClusterEvent): boolean {
+  const claim = event.storageObject;
+  if (claim === undefined || (claim.metadata.namespace ?? '') !== (pod.metadata.namespace ?? 'default')) return false;
+  return podClaimNames(pod).includes(claim.metadata.name);
+}
+
 export const REGISTRATIONS: readonly Registration[] = [
   { plugin: NODE_UNSCHEDULABLE, resource: 'Node', actions: ADD | UPDATE_NODE_TAINT, hint: nodeBecameSchedulable },
   { plugin: NODE_UNSCHEDULABLE, resource: 'Pod', actions: UPDATE_POD_TOLERATION, hint: ownTolerationsChanged },
@@ -195,6 +207,10 @@ export const REGISTRATIONS: readonly Registration[] = [
   { plugin: POD_TOPOLOGY_SPREAD, resource: 'Node', actions: ADD | DELETE | UPDATE_NODE_LABEL | UPDATE_NODE_TAINT, hint: spreadNodeChanged },
   { plugin: INTER_POD_AFFINITY, resource: 'Pod', actions: ADD | UPDATE_POD_LABEL | DELETE, hint: affinityPodChanged },
   { plugin: INTER_POD_AFFINITY, resource: 'Node', actions: ADD | UPDATE_NODE_LABEL, hint: always },
+  { plugin: VOLUME_BINDING, resource: 'PersistentVolumeClaim', actions: ADD | UPDATE, hint: ownClaimChanged },
+  { plugin: VOLUME_BINDING, resource: 'PersistentVolume', actions: ADD | UPDATE, hint: always },
+  { plugin: VOLUME_BINDING, resource: 'StorageClass', actions: ADD | UPDATE, hint: always },
+  { plugin: VOLUME_BINDING, resource: 'Node', actions: ADD | UPDATE_NODE_LABEL | UPDATE_NODE_TAINT, hint: always },
 ];
 
 /** MatchClusterEvents: same resource (or a wildcard) and a shared action. */

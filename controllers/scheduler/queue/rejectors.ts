@@ -9,6 +9,7 @@ import { ERR_REASON_NODE_PORTS } from '../plugins/node-ports.ts';
 import { REASON_TOO_MANY_PODS } from '../plugins/node-resources-fit.ts';
 import { ERR_REASON_UNSCHEDULABLE } from '../plugins/node-unschedulable.ts';
 import { ERR_REASON_CONSTRAINTS_NOT_MATCH } from '../plugins/pod-topology-spread/filtering.ts';
+import { ERR_REASON_BIND_CONFLICT, ERR_REASON_NODE_CONFLICT, ERR_UNBOUND_IMMEDIATE } from '../plugins/volume-binding.ts';
 import {
   INTER_POD_AFFINITY,
   NODE_AFFINITY,
@@ -18,6 +19,7 @@ import {
   NODE_UNSCHEDULABLE,
   POD_TOPOLOGY_SPREAD,
   TAINT_TOLERATION,
+  VOLUME_BINDING,
 } from './queueing-hints.ts';
 
 /** REASON_PRE_FILTER_NODE_AFFINITY of schedule-pod.ts, repeated to keep the import one way. */
@@ -34,6 +36,9 @@ const EXACT = new Map<string, string>([
   [ERR_REASON_AFFINITY_RULES_NOT_MATCH, INTER_POD_AFFINITY],
   [ERR_REASON_ANTI_AFFINITY_RULES_NOT_MATCH, INTER_POD_AFFINITY],
   [ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH, INTER_POD_AFFINITY],
+  [ERR_REASON_NODE_CONFLICT, VOLUME_BINDING],
+  [ERR_REASON_BIND_CONFLICT, VOLUME_BINDING],
+  [ERR_UNBOUND_IMMEDIATE, VOLUME_BINDING],
 ]);
 
 export function pluginOfReason(reason: string): string | undefined {
@@ -42,6 +47,7 @@ export function pluginOfReason(reason: string): string | undefined {
   if (reason.startsWith('Insufficient ')) return NODE_RESOURCES_FIT;
   if (reason.startsWith('node(s) had untolerated taint')) return TAINT_TOLERATION;
   if (reason.startsWith(ERR_REASON_CONSTRAINTS_NOT_MATCH)) return POD_TOPOLOGY_SPREAD;
+  if (reason.startsWith('persistentvolumeclaim "')) return VOLUME_BINDING;
   return undefined;
 }
 

@@ -1,5 +1,7 @@
 // A small cluster for the StatefulSet controller's end-to-end tests: one roomy node, the
 // scheduler, the kubelet, the StatefulSet and DaemonSet controllers and the garbage collector,
+// the PV controller and a provisioner that takes no time behind a default StorageClass (the
+// scheduler waits for a pod's claims to be bound, so the claims need volumes),
 // the StatefulSet `web` as a user would apply it, and readers for what the tests look at.
 
 import { daemonSetController } from '../../../controllers/daemonset/index.ts';
@@ -7,6 +9,8 @@ import { garbageCollector } from '../../../controllers/garbage-collector/index.t
 import { type ImageSpec, imageCatalog, kubelet } from '../../../controllers/kubelet/index.ts';
 import { scheduler } from '../../../controllers/scheduler/index.ts';
 import { statefulSetController } from '../../../controllers/statefulset/index.ts';
+import { persistentVolumeController } from '../../../controllers/persistentvolume/index.ts';
+import { volumeProvisioner } from '../../../controllers/volume-provisioner/index.ts';
 import { isPodReady } from '../../../controllers/common/pod-state.ts';
 import type { KsimEvent } from '../../../core/events.ts';
 import type { Pod } from '../../../core/objects.ts';
@@ -25,9 +29,18 @@ export const SLOW: Readonly<Record<string, ImageSpec>> = {
 
 export const MINUTE_MS = 60_000;
 
+const DEFAULT_STORAGE_CLASS = {
+  apiVersion: 'storage.k8s.io/v1',
+  kind: 'StorageClass',
+  metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+  provisioner: 'example.com/standard',
+};
+
 export function statefulCluster(images: Readonly<Record<string, ImageSpec>> = SLOW): ClusterHarness {
-  const cluster = new ClusterHarness([scheduler(), kubelet(imageCatalog(images)), statefulSetController(), daemonSetController(), garbageCollector()]);
+  const storage = [persistentVolumeController(), volumeProvisioner({ provisioningTimeMs: 0 })];
+  const cluster = new ClusterHarness([scheduler(), kubelet(imageCatalog(images)), statefulSetController(), daemonSetController(), garbageCollector(), ...storage]);
   cluster.apply(nodeManifest('node-1', '64', '256Gi'));
+  cluster.apply(DEFAULT_STORAGE_CLASS);
   return cluster;
 }
 
