@@ -2,7 +2,8 @@
 // the scheduler places pods before kubelets start them, the controllers that count pods run after
 // them, so they see a settled picture and sync once per burst of changes, and the controllers of
 // controllers (a Deployment's of its ReplicaSets) after those, so the statuses they read are fresh.
-// The pod garbage collector comes last: it only acts on its own beat.
+// The namespace controller empties a deleted namespace after the garbage collector has had its
+// turn; the pod garbage collector comes last: it only acts on its own beat.
 
 import type { Controller } from '../core/controller.ts';
 import { garbageCollector } from '../controllers/garbage-collector/index.ts';
@@ -16,8 +17,15 @@ import { replicaSetController, replicationController } from '../controllers/repl
 import { scheduler } from '../controllers/scheduler/index.ts';
 import { statefulSetController } from '../controllers/statefulset/index.ts';
 import { ttlAfterFinishedController } from '../controllers/ttl-after-finished/index.ts';
+import { namespaceController } from '../controllers/namespace/index.ts';
+import { SERVICE_ACCOUNT_CONTROLLER, serviceAccountController } from '../controllers/serviceaccount/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
 
 export function controlPlane(images: ImageCatalog): Controller<ClusterState>[] {
-  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), garbageCollector(), podGcController()];
+  // The ServiceAccount controller goes first: a new namespace's `default` account exists before a
+  // workload controller of that namespace creates pods (admission refuses them until it does).
+  return [serviceAccountController(), scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), garbageCollector(), namespaceController(), podGcController()];
 }
+
+/** The components whose creations draw from a random stream of their own (see EngineParts). */
+export const OWN_ADMISSION_STREAMS: readonly string[] = [SERVICE_ACCOUNT_CONTROLLER];

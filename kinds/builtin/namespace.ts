@@ -1,5 +1,6 @@
 // Namespaces (core/v1, cluster-scoped): the API server labels each with its own name and gives it
-// the `kubernetes` finalizer, which the namespace controller would remove once it is empty.
+// the `kubernetes` finalizer, which the namespace controller removes once a namespace being deleted
+// is empty (controllers/namespace/).
 
 import type { Namespace } from '../../core/objects.ts';
 import type { KindDefinition } from '../definition.ts';
@@ -30,7 +31,8 @@ export const NAMESPACE: KindDefinition<Namespace> = {
     }) as Namespace;
     return { object };
   },
-  prepareForUpdate: (next) => ({ object: next }),
+  // The strategy's PrepareForUpdate: spec.finalizers change only through the finalize subresource.
+  prepareForUpdate: (next, current) => ({ object: withFields(next, { spec: withFields(next.spec ?? {}, { finalizers: current.spec?.finalizers ?? [] }) }) as Namespace }),
   printer: { headers: namespaceHeaders, row: (namespace, _wide, { nowMs }) => namespaceRow(namespace, nowMs) },
   describe: (w, namespace) => describeNamespace(w, namespace),
 };

@@ -6,7 +6,9 @@
 import { podQosClass } from '../../core/qos-class.ts';
 import { sameJson } from '../../core/canonical-json.ts';
 import type { Condition, Pod, PodSpec } from '../../core/objects.ts';
+import { chainAdmission } from '../admission/chain.ts';
 import { admitPodPriority, keepPodPriority } from '../admission/priority.ts';
+import { admitPodServiceAccount, keepPodServiceAccount } from '../admission/service-account.ts';
 import type { KindDefinition } from '../definition.ts';
 import { describePod } from '../describe/pod.ts';
 import { podHeaders, podRow } from '../printers/pods.ts';
@@ -63,8 +65,9 @@ export const POD: KindDefinition<Pod> = {
   statusSubresource: true,
   scale: false,
   defaultPropagation: 'Background',
-  admitCreate: admitPodPriority,
-  admitUpdate: keepPodPriority,
+  // Upstream's plugin order: ServiceAccount runs before Priority.
+  admitCreate: (pod, state) => chainAdmission(pod, state, [admitPodServiceAccount, admitPodPriority]),
+  admitUpdate: (next, current) => chainAdmission(next, current, [keepPodServiceAccount, keepPodPriority]),
   prepareForCreate(pod) {
     const specErrors = validatePodSpec('spec', pod.spec);
     const errors = specErrors.length > 0 ? specErrors : validateGatedNodeName('spec', pod.spec as unknown as Record<string, unknown>);

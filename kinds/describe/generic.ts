@@ -2,19 +2,32 @@
 // ranges, which ksim does not model) and, for any other kind, the identity and metadata lines
 // every describer starts with.
 
-import type { KubeObject, Namespace } from '../../core/objects.ts';
+import type { KubeObject, Namespace, NamespaceCondition } from '../../core/objects.ts';
 import type { DescribeWriter } from './describe-writer.ts';
 import { annotationsMultiline, labelsMultiline } from './fields.ts';
+import { rfc1123z } from '../printers/time.ts';
 
 export function describeNamespace(w: DescribeWriter, namespace: Namespace): void {
   w.line(0, `Name:\t${namespace.metadata.name}`);
   labelsMultiline(w, 'Labels', namespace.metadata.labels);
   annotationsMultiline(w, 'Annotations', namespace.metadata.annotations);
   w.line(0, `Status:\t${namespace.status?.phase ?? ''}`);
+  namespaceConditions(w, namespace.status?.conditions ?? []);
   w.line(0, '');
   w.line(0, 'No resource quota.');
   w.line(0, '');
   w.line(0, 'No LimitRange resource.');
+}
+
+/** The namespace controller's conditions, while a deletion is under way. */
+function namespaceConditions(w: DescribeWriter, conditions: readonly NamespaceCondition[]): void {
+  if (conditions.length === 0) return;
+  w.line(0, 'Conditions:');
+  w.line(1, 'Type\tStatus\tLastTransitionTime\tReason\tMessage');
+  w.line(1, '----\t------\t------------------\t------\t-------');
+  for (const condition of conditions) {
+    w.line(1, `${condition.type}\t${condition.status}\t${rfc1123z(condition.lastTransitionTime)}\t${condition.reason}\t${condition.message}`);
+  }
 }
 
 export function describeGeneric(w: DescribeWriter, object: KubeObject, namespaced: boolean): void {
