@@ -3,6 +3,7 @@
 // without that resource would.
 
 import type { KubeObject } from '../core/objects.ts';
+import { CONFIG_MAP, SECRET, SERVICE_ACCOUNT } from './builtin/config.ts';
 import { EVENT } from './builtin/event.ts';
 import { NAMESPACE } from './builtin/namespace.ts';
 import { NODE } from './builtin/node.ts';
@@ -23,6 +24,9 @@ const KINDS: readonly KindDefinition[] = [
   REPLICA_SET as unknown as KindDefinition,
   EVENT as unknown as KindDefinition,
   PRIORITY_CLASS as unknown as KindDefinition,
+  CONFIG_MAP as unknown as KindDefinition,
+  SECRET as unknown as KindDefinition,
+  SERVICE_ACCOUNT as unknown as KindDefinition,
   ...WORKLOAD_KINDS,
   ...STORED_KINDS,
 ];

@@ -23,6 +23,7 @@ const examples = readdirSync(SCENARIOS).filter((file) => file.endsWith('.yaml'))
 /** Examples that show a refusal on purpose: the one request each is there to have refused. */
 const REFUSED_ON_PURPOSE: Readonly<Record<string, number>> = {
   'extended-resources.yaml': 1, // a pod with an extended resource but no limit
+  'namespace-deletion.yaml': 2, // a pod created in the Terminating namespace, a delete of kube-system
   'pod-image-update.yaml': 1, // a pod update that changes more than the image
   'scheduling-gates.yaml': 1, // a patch that adds a scheduling gate
 };
