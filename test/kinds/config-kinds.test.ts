@@ -57,7 +57,7 @@ describe('Secrets', () => {
 
   it('prints NAME TYPE DATA AGE', () => {
     const definition = kindDefinition<Secret>('Secret');
-    const stored = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', creationTimestamp: '2025-01-01T00:00:00Z' }, type: 'Opaque', data: { a: 'Yg==', b: 'Yw==' } } as Secret;
+    const stored = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', creationTimestamp: '2025-01-01T00:00:00Z' }, type: 'Opaque', data: { a: 'Yg==', b: 'Yw==' } } as unknown as Secret;
     expect(definition?.printer.headers(false)).toEqual(['NAME', 'TYPE', 'DATA', 'AGE']);
     expect(definition?.printer.row(stored, false, { state: new ApiHarness().state, nowMs: 60_000 })).toEqual(['s', 'Opaque', '2', '60s']);
   });

@@ -15,7 +15,7 @@ const content = (resourceDotGroup: string, finalizers: string[][]): KindContent 
   kind: 'X',
   resourceDotGroup,
   groupVersionResource: '',
-  objects: finalizers.map((list, index) => ({ apiVersion: 'v1', kind: 'X', metadata: { name: `x${index}`, finalizers: list } })),
+  objects: finalizers.map((list, index) => ({ apiVersion: 'v1', kind: 'X', metadata: { name: `x${index}`, uid: `u${index}`, creationTimestamp: '2025-01-01T00:00:00Z', finalizers: list } })),
 });
 
 describe('namespace conditions', () => {
