@@ -2,8 +2,7 @@
 // the scheduler places pods before kubelets start them, the controllers that count pods run after
 // them, so they see a settled picture and sync once per burst of changes, and the controllers of
 // controllers (a Deployment's of its ReplicaSets) after those, so the statuses they read are fresh.
-// The namespace controller empties a deleted namespace after the garbage collector has had its
-// turn; the pod garbage collector comes last: it only acts on its own beat.
+// The pod garbage collector comes last: it only acts on its own beat.
 
 import type { Controller } from '../core/controller.ts';
 import { garbageCollector } from '../controllers/garbage-collector/index.ts';
@@ -23,8 +22,10 @@ import type { ClusterState } from '../reducers/state.ts';
 
 export function controlPlane(images: ImageCatalog): Controller<ClusterState>[] {
   // The ServiceAccount controller goes first: a new namespace's `default` account exists before a
-  // workload controller of that namespace creates pods (admission refuses them until it does).
-  return [serviceAccountController(), scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), garbageCollector(), namespaceController(), podGcController()];
+  // workload controller of that namespace creates pods. The namespace controller next: a workload
+  // controller whose creations a Terminating namespace refuses may sync again and again in one
+  // instant, and must not keep the namespace controller from deleting it.
+  return [serviceAccountController(), namespaceController(), scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), garbageCollector(), podGcController()];
 }
 
 /** The components whose creations draw from a random stream of their own (see EngineParts). */

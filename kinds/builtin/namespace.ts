@@ -9,6 +9,12 @@ import { namespaceHeaders, namespaceRow } from '../printers/generic.ts';
 import { NAMESPACE_FIELDS } from '../schema/config.ts';
 import { withFields } from '../../core/with-fields.ts';
 
+/** The story's word on the namespace controller's conditions: what still holds the deletion, if anything. */
+function tellNamespaceStatus(status: unknown): string {
+  const conditions = ((status as Namespace['status'] | undefined)?.conditions ?? []).filter((condition) => condition.status === 'True');
+  return conditions.length === 0 ? 'all content removed' : conditions.map((condition) => condition.message).join('; ');
+}
+
 export const NAMESPACE: KindDefinition<Namespace> = {
   kind: 'Namespace',
   group: '',
@@ -33,6 +39,7 @@ export const NAMESPACE: KindDefinition<Namespace> = {
   },
   // The strategy's PrepareForUpdate: spec.finalizers change only through the finalize subresource.
   prepareForUpdate: (next, current) => ({ object: withFields(next, { spec: withFields(next.spec ?? {}, { finalizers: current.spec?.finalizers ?? [] }) }) as Namespace }),
+  tellStatus: tellNamespaceStatus,
   printer: { headers: namespaceHeaders, row: (namespace, _wide, { nowMs }) => namespaceRow(namespace, nowMs) },
   describe: (w, namespace) => describeNamespace(w, namespace),
 };
