@@ -66,9 +66,9 @@ function admitCommand(command: Command, state: ClusterState, context: AdmitConte
     case 'updateStatus':
       return admitStatus(command, state);
     case 'delete':
-      return admitDelete(command, state);
+      return admitDelete(command, state, context.nowMs);
     case 'deleteCollection':
-      return admitDeleteCollection(command, state);
+      return admitDeleteCollection(command, state, context.nowMs);
     case 'scale':
       return admitScale(command, state);
     case 'adopt':

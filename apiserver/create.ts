@@ -12,7 +12,8 @@ import { lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import type { ManifestHead } from './manifest.ts';
 import { validateObjectMetaCreate } from './object-meta.ts';
-import { alreadyExists, forbiddenRequest, invalidObject, notFound, rejection, type RequestInfo } from './rejection.ts';
+import { namespaceRefusesCreate } from './namespace-lifecycle.ts';
+import { alreadyExists, forbiddenRequest, invalidObject, rejection, type RequestInfo } from './rejection.ts';
 import { createdEvent } from './writes.ts';
 import { validateAdmission } from './quota-charges.ts';
 import { withFields } from '../core/with-fields.ts';
@@ -54,7 +55,9 @@ export function createObject(head: ManifestHead, state: ClusterState, context: A
   const { definition } = head;
   const namespace = definition.namespaced ? (head.namespace ?? 'default') : undefined;
   const request: RequestInfo = { verb, kind: head.kind, ...(namespace === undefined ? {} : { namespace }), ...(head.name === undefined ? {} : { name: head.name }) };
-  if (namespace !== undefined && lookupObject(state, 'Namespace', undefined, namespace) === undefined) return { refused: notFound(request, 'Namespace', namespace) };
+  // NamespaceLifecycle admission, before any other plugin.
+  const lifecycle = namespace === undefined ? undefined : namespaceRefusesCreate(state, namespace, withFields(request, { name: head.name ?? head.generateName ?? '' }));
+  if (lifecycle !== undefined) return { refused: lifecycle };
   const name = chooseName(head, state, namespace, context) ?? '';
   const named = name === '' ? request : withFields(request, { name });
   const built = withFields(head.body, { metadata: systemMetadata(head, name, namespace, context) }) as KubeObject;

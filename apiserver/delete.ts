@@ -8,11 +8,12 @@
 import type { Command, PropagationPolicy } from '../core/commands.ts';
 import type { EventBody } from '../core/events.ts';
 import { selectorMatches } from '../core/labels.ts';
-import type { KubeObject, Pod } from '../core/objects.ts';
+import type { KubeObject, Namespace, Pod } from '../core/objects.ts';
 import { type KindDefinition, kindDefinition } from '../kinds/registry.ts';
 import { listObjects, lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
-import { badRequest, conflict, forbiddenRequest, notFound, rejection, type RequestInfo } from './rejection.ts';
+import { namespaceDeletion } from './namespace-lifecycle.ts';
+import { badRequest, conflict, notFound, type RequestInfo } from './rejection.ts';
 import { deletedEvent } from './writes.ts';
 import { withFields } from '../core/with-fields.ts';
 
@@ -20,8 +21,6 @@ type DeleteCommand = Extract<Command, { type: 'delete' }>;
 
 export const FOREGROUND_FINALIZER = 'foregroundDeletion';
 export const ORPHAN_FINALIZER = 'orphan';
-
-const UNDELETABLE_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
 interface DeleteOptions {
   readonly gracePeriodSeconds?: number;
@@ -61,12 +60,14 @@ function podDeletion(pod: Pod, gracePeriodSeconds: number | undefined, finalizer
   return [{ type: 'pod/deletionRequested', namespace, name, gracePeriodSeconds: granted, ...(finalizersMoved ? { finalizers } : {}) }];
 }
 
-function deletionOf(object: KubeObject, definition: KindDefinition, request: RequestInfo, options: DeleteOptions): EventBody[] {
+function deletionOf(object: KubeObject, definition: KindDefinition, request: RequestInfo, options: DeleteOptions, nowMs: number): EventBody[] {
+  if (object.kind === 'Namespace') return namespaceDeletion(object as Namespace, request, nowMs, () => markedDeletion(object, definition, options));
+  return markedDeletion(object, definition, options);
+}
+
+/** The store's delete: gone at once, or marked while finalizers (or a pod's grace period) hold it. */
+function markedDeletion(object: KubeObject, definition: KindDefinition, options: DeleteOptions): EventBody[] {
   const { namespace, name } = object.metadata;
-  if (object.kind === 'Namespace') {
-    if (UNDELETABLE_NAMESPACES.has(name)) return [forbiddenRequest(request, 'this namespace may not be deleted')];
-    return [rejection(request, 405, 'MethodNotAllowed', `namespaces "${name}": deleting a namespace is not simulated yet`)];
-  }
   const finalizers = finalizersFor(object.metadata.finalizers, options.propagationPolicy, definition.defaultPropagation);
   if (object.kind === 'Pod') return podDeletion(object as Pod, options.gracePeriodSeconds, finalizers);
   if (object.kind === 'Node' || finalizers.length === 0) return [deletedEvent(object.kind, namespace, name)];
@@ -74,7 +75,7 @@ function deletionOf(object: KubeObject, definition: KindDefinition, request: Req
   return [{ type: 'object/deletionRequested', kind: object.kind, ...(namespace === undefined ? {} : { namespace }), name, finalizers }];
 }
 
-export function admitDelete(command: DeleteCommand, state: ClusterState): EventBody[] {
+export function admitDelete(command: DeleteCommand, state: ClusterState, nowMs: number): EventBody[] {
   const definition = kindDefinition(command.kind);
   const namespace = definition?.namespaced === false ? undefined : (command.namespace ?? 'default');
   const request: RequestInfo = { verb: 'delete', kind: command.kind, ...(namespace === undefined ? {} : { namespace }), name: command.name };
@@ -87,15 +88,15 @@ export function admitDelete(command: DeleteCommand, state: ClusterState): EventB
   if (command.resourceVersion !== undefined && command.resourceVersion !== object.metadata.resourceVersion) {
     return [conflict(request, `Precondition failed: ResourceVersion in precondition: ${command.resourceVersion}, ResourceVersion in object meta: ${object.metadata.resourceVersion}`)];
   }
-  return deletionOf(object, definition, request, command);
+  return deletionOf(object, definition, request, command, nowMs);
 }
 
-export function admitDeleteCollection(command: Extract<Command, { type: 'deleteCollection' }>, state: ClusterState): EventBody[] {
+export function admitDeleteCollection(command: Extract<Command, { type: 'deleteCollection' }>, state: ClusterState, nowMs: number): EventBody[] {
   const definition = kindDefinition(command.kind);
   const namespace = definition?.namespaced === false ? undefined : (command.namespace ?? 'default');
   const request: RequestInfo = { verb: 'deletecollection', kind: command.kind, ...(namespace === undefined ? {} : { namespace }) };
   if (definition === undefined) return [badRequest(request, `the server doesn't have a resource type "${command.kind}"`)];
   return listObjects(state, command.kind, namespace)
     .filter((object) => selectorMatches(command.selector, object.metadata.labels))
-    .flatMap((object) => deletionOf(object, definition, withFields(request, { name: object.metadata.name }), command));
+    .flatMap((object) => deletionOf(object, definition, withFields(request, { name: object.metadata.name }), command, nowMs));
 }

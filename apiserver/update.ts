@@ -7,13 +7,14 @@
 import { sameJson } from '../core/canonical-json.ts';
 import type { Command } from '../core/commands.ts';
 import type { EventBody } from '../core/events.ts';
-import type { KubeObject, ObjectMeta } from '../core/objects.ts';
+import type { KubeObject, Namespace, ObjectMeta } from '../core/objects.ts';
 import type { FieldError } from '../kinds/validation/field-errors.ts';
 import { type KindDefinition, kindDefinition } from '../kinds/registry.ts';
 import { isRecord, type Json } from '../kinds/validation/workload.ts';
 import { lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import { applyMergePatch } from './merge-patch.ts';
+import { finalizeNamespace, KUBERNETES_FINALIZER } from './namespace-lifecycle.ts';
 import { immutableMetadataErrors, validateObjectMetaUpdate } from './object-meta.ts';
 import { badRequest, conflict, forbiddenRequest, invalidObject, notFound, type RequestInfo } from './rejection.ts';
 import { decodeObjectBody, decodePatchedBody, warnedEvents } from './request-body.ts';
@@ -149,6 +150,8 @@ export function admitRemoveFinalizer(command: Extract<Command, { type: 'removeFi
   const target = found(state, request, command.resourceVersion);
   if ('refused' in target) return [target.refused];
   const { current } = target;
+  // The namespace controller's token lives in the spec, and only the finalize subresource takes it away.
+  if (current.kind === 'Namespace' && command.finalizer === KUBERNETES_FINALIZER) return finalizeNamespace(current as Namespace, command.finalizer);
   const finalizers = (current.metadata.finalizers ?? []).filter((finalizer) => finalizer !== command.finalizer);
   if (finalizers.length === (current.metadata.finalizers ?? []).length) return [];
   const { finalizers: _old, ...metadata } = current.metadata;

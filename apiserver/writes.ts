@@ -44,7 +44,14 @@ export function deletedEvent(kind: string, namespace: string | undefined, name: 
  */
 export function isDueForRemoval(object: KubeObject): boolean {
   const { deletionTimestamp, finalizers, deletionGracePeriodSeconds } = object.metadata;
-  return deletionTimestamp !== undefined && (finalizers ?? []).length === 0 && (deletionGracePeriodSeconds ?? 0) === 0;
+  return deletionTimestamp !== undefined && (finalizers ?? []).length === 0 && (deletionGracePeriodSeconds ?? 0) === 0 && !holdsSpecFinalizers(object);
+}
+
+/** A namespace also waits for the finalizers in its spec (the namespace controller's `kubernetes`). */
+function holdsSpecFinalizers(object: KubeObject): boolean {
+  if (object.kind !== 'Namespace') return false;
+  const spec = object.spec as { readonly finalizers?: readonly string[] } | undefined;
+  return (spec?.finalizers ?? []).length > 0;
 }
 
 /** The update's event, followed by the removal it causes when it took the last finalizer away. */

@@ -33,6 +33,12 @@ export interface EngineParts<S> {
   readonly onEvent?: (event: KsimEvent, after: S) => void;
   /** The bound on steps at one virtual instant; MAX_STEPS_PER_INSTANT unless given. */
   readonly maxStepsPerInstant?: number;
+  /**
+   * Actors whose requests draw their ids and names from a random stream of their own rather than
+   * the API server's shared one, so that a component added later (the ServiceAccount controller,
+   * creating an object in every namespace) does not shift the names every other request gets.
+   */
+  readonly ownAdmissionStreams?: readonly string[];
 }
 
 /** Which reconcile asked for a command, so a refusal can bring its key back. */
@@ -95,6 +101,7 @@ export class Engine<S> {
   private readonly changes = new Subject<Change<S>>();
   private readonly wired: readonly Wired<S>[];
   private readonly apiserverRng: Rng;
+  private readonly actorRngs = new Map<string, Rng>();
   private stepsThisInstant = 0;
   private lastEvent: KsimEvent | undefined;
   /** Timers that are not background ones; the run is idle when none is left. */
@@ -106,6 +113,7 @@ export class Engine<S> {
   ) {
     this.state = parts.initialState;
     this.apiserverRng = Rng.forComponent(seed, 'kube-apiserver');
+    for (const actor of parts.ownAdmissionStreams ?? []) this.actorRngs.set(actor, Rng.forComponent(seed, `kube-apiserver/${actor}`));
     this.wired = parts.controllers.map((controller) => {
       const queue = new WorkQueue();
       controller.watch(this.changes).subscribe({
@@ -236,7 +244,8 @@ export class Engine<S> {
   }
 
   private execute({ command, origin }: Queued): void {
-    const bodies = this.parts.admit(command, this.state, { nowMs: this.now, rng: this.apiserverRng });
+    const rng = this.actorRngs.get(command.actor) ?? this.apiserverRng;
+    const bodies = this.parts.admit(command, this.state, { nowMs: this.now, rng });
     for (const body of bodies) {
       if (origin !== undefined && body.type === 'request/rejected') origin.refused = true;
       const event = { rev: ++this.rev, time: this.now, actor: command.actor, ...body } as KsimEvent;

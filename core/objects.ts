@@ -162,6 +162,9 @@ export interface PodSpec {
   readonly priorityClassName?: string;
   readonly preemptionPolicy?: PreemptionPolicy;
   readonly overhead?: ResourceList;
+  readonly serviceAccountName?: string;
+  /** Deprecated alias of serviceAccountName, which the v1 API still shows. */
+  readonly serviceAccount?: string;
   readonly [field: string]: unknown;
 }
 
@@ -292,9 +295,20 @@ export interface PriorityClass extends KubeObject {
   readonly preemptionPolicy?: PreemptionPolicy;
 }
 
+/** A NamespaceCondition: the namespace controller's account of a deletion under way. */
+export interface NamespaceCondition {
+  readonly type: string;
+  readonly status: 'True' | 'False' | 'Unknown';
+  readonly lastTransitionTime: string;
+  readonly reason: string;
+  readonly message: string;
+}
+
 export interface Namespace extends KubeObject {
   readonly kind: 'Namespace';
-  readonly status: { readonly phase: 'Active' | 'Terminating' };
+  /** `kubernetes` until the namespace controller has emptied a namespace being deleted. */
+  readonly spec?: { readonly finalizers?: readonly string[] };
+  readonly status: { readonly phase: 'Active' | 'Terminating'; readonly conditions?: readonly NamespaceCondition[] };
 }
 
 /** Where an object lives: the key of every Table, "namespace/name" or just "name" for cluster-scoped kinds. */

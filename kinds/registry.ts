@@ -3,6 +3,7 @@
 // without that resource would.
 
 import type { KubeObject } from '../core/objects.ts';
+import { CONFIG_MAP, SECRET, SERVICE_ACCOUNT } from './builtin/config.ts';
 import { EVENT } from './builtin/event.ts';
 import { NAMESPACE } from './builtin/namespace.ts';
 import { NODE } from './builtin/node.ts';
@@ -29,6 +30,9 @@ const KINDS: readonly KindDefinition[] = [
   PRIORITY_CLASS as unknown as KindDefinition,
   RESOURCE_QUOTA as unknown as KindDefinition,
   LIMIT_RANGE as unknown as KindDefinition,
+  CONFIG_MAP as unknown as KindDefinition,
+  SECRET as unknown as KindDefinition,
+  SERVICE_ACCOUNT as unknown as KindDefinition,
   ...WORKLOAD_KINDS,
   PERSISTENT_VOLUME as unknown as KindDefinition,
   STORAGE_CLASS as unknown as KindDefinition,

@@ -38,6 +38,25 @@ function finalizerChanges(before: KubeObject, after: KubeObject): string[] {
   ];
 }
 
+/**
+ * A namespace's own lifecycle in an update: the phase its delete sets (Active -> Terminating) and
+ * the `kubernetes` finalizer of its spec, which the namespace controller takes away.
+ */
+function namespaceChanges(before: KubeObject, after: KubeObject): string[] {
+  if (after.kind !== 'Namespace') return [];
+  const changes: string[] = [];
+  const phaseBefore = at(before, ['status', 'phase']);
+  const phaseAfter = at(after, ['status', 'phase']);
+  if (phaseBefore !== phaseAfter && typeof phaseAfter === 'string') changes.push(`phase ${String(phaseBefore)} -> ${phaseAfter}`);
+  const list = (object: KubeObject): readonly string[] => {
+    const finalizers = at(object, ['spec', 'finalizers']);
+    return Array.isArray(finalizers) ? (finalizers as string[]) : [];
+  };
+  const is = list(after);
+  changes.push(...list(before).filter((finalizer) => !is.includes(finalizer)).map((finalizer) => `spec finalizer ${finalizer} removed`));
+  return changes;
+}
+
 const REVISION = 'deployment.kubernetes.io/revision';
 
 /** A Deployment's revision moving on, or labels and annotations changing, in a word or two. */
@@ -66,6 +85,7 @@ export function describeObjectUpdate(before: KubeObject, after: KubeObject): str
   if (changes.length === 0 && (before.metadata.generation ?? 0) !== (after.metadata.generation ?? 0)) changes.push('spec changed');
   changes.push(...metadataChanges(before, after));
   changes.push(...finalizerChanges(before, after));
+  changes.push(...namespaceChanges(before, after));
   if (!sameJson(before.metadata.ownerReferences, after.metadata.ownerReferences)) changes.push('owner references changed');
   return changes.join(', ');
 }

@@ -20,8 +20,35 @@ import { ttlAfterFinishedController } from '../controllers/ttl-after-finished/in
 import { resourceQuotaController } from '../controllers/resource-quota/index.ts';
 import { persistentVolumeController } from '../controllers/persistentvolume/index.ts';
 import { type ProvisionerOptions, volumeProvisioner } from '../controllers/volume-provisioner/index.ts';
+import { namespaceController } from '../controllers/namespace/index.ts';
+import { SERVICE_ACCOUNT_CONTROLLER, serviceAccountController } from '../controllers/serviceaccount/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
 
 export function controlPlane(images: ImageCatalog, storage: ProvisionerOptions = {}): Controller<ClusterState>[] {
-  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), resourceQuotaController(), persistentVolumeController(), volumeProvisioner(storage), garbageCollector(), podGcController()];
+  // The ServiceAccount controller goes first: a new namespace's `default` account exists before a
+  // workload controller of that namespace creates pods. The namespace controller next: a workload
+  // controller whose creations a Terminating namespace refuses may sync again and again in one
+  // instant, and must not keep the namespace controller from deleting it.
+  return [
+    serviceAccountController(),
+    namespaceController(),
+    scheduler(),
+    kubelet(images),
+    replicaSetController(),
+    replicationController(),
+    deploymentController(),
+    statefulSetController(),
+    daemonSetController(),
+    jobController(),
+    cronJobController(),
+    ttlAfterFinishedController(),
+    resourceQuotaController(),
+    persistentVolumeController(),
+    volumeProvisioner(storage),
+    garbageCollector(),
+    podGcController(),
+  ];
 }
+
+/** The components whose creations draw from a random stream of their own (see EngineParts). */
+export const OWN_ADMISSION_STREAMS: readonly string[] = [SERVICE_ACCOUNT_CONTROLLER];

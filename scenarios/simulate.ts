@@ -9,8 +9,9 @@ import { apiServer } from '../apiserver/admit.ts';
 import { initialState, reduce } from '../reducers/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import type { Scenario } from './codecs.ts';
-import { controlPlane } from './control-plane.ts';
+import { controlPlane, OWN_ADMISSION_STREAMS } from './control-plane.ts';
 import type { ProvisionerOptions } from '../controllers/volume-provisioner/index.ts';
+import { createDefaultServiceAccount } from '../controllers/serviceaccount/index.ts';
 import { checkExpectation, describeExpectation, type ExpectationResult } from './expectations.ts';
 import { imageCatalog } from './images.ts';
 import { MAX_NODES, nodeCount, nodeManifests } from './nodes.ts';
@@ -88,13 +89,16 @@ function bootstrapCommands(scenario: Scenario): Command[] {
     actor: 'kube-apiserver',
     manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
   }));
+  // The cluster has run before the scenario starts: the ServiceAccount controller has given each
+  // standard namespace its `default` account, so the scenario's first pods are admitted.
+  const serviceAccounts = SYSTEM_NAMESPACES.map(createDefaultServiceAccount);
   const priorityClasses: Command[] = SYSTEM_PRIORITY_CLASSES.map(({ name, value, description }) => ({
     type: 'create',
     actor: 'kube-apiserver',
     manifest: { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value, description },
   }));
   const nodes: Command[] = nodeManifests(scenario.nodes ?? []).map(({ name, manifest }) => ({ type: 'create', actor: `kubelet/${name}`, manifest }));
-  return [...namespaces, ...priorityClasses, ...nodes];
+  return [...namespaces, ...serviceAccounts, ...priorityClasses, ...nodes];
 }
 
 /**
@@ -129,6 +133,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
       admit: apiServer(),
       reduce,
       controllers: controlPlane(imageCatalog(scenario.images ?? {}), storageOptions(scenario)),
+      ownAdmissionStreams: OWN_ADMISSION_STREAMS,
       onEvent: (event, state) => {
         if (keep) events.push(event);
         if (event.type === 'request/rejected' && isScenarioRequest(event)) requests.rejected++;

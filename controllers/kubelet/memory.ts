@@ -31,6 +31,8 @@ export interface StartAttempt {
   readonly runMs?: number;
   /** retrying: when the kubelet's pod worker tries again after a failed start (backOffPeriod). */
   readonly retryAtMs?: number;
+  /** retrying: how many times in a row the pod's volumes failed to mount (the volume manager's back-off). */
+  readonly mountFailures?: number;
 }
 
 /** A running container being killed to be restarted (a failed probe, a changed definition). */

@@ -4,6 +4,7 @@
 // in pkg/kubelet/status/status_manager.go deletes with grace period 0 and the pod's uid as
 // precondition).
 
+import { configSource } from './config-source.ts';
 import type { Command, EventRecord } from '../../core/commands.ts';
 import { sameJson } from '../../core/canonical-json.ts';
 import { type Effect, submit, wake } from '../../core/controller.ts';
@@ -76,7 +77,7 @@ function replay(state: ClusterState, pod: Pod, node: Node, images: ImageCatalog,
   const nodeName = node.metadata.name;
   const base = pod.status.startTime === undefined ? admittedStatus(state, pod, node, nowMs) : pod.status;
   const context = podContext(pod, nodeName, msOf(base.startTime) ?? nowMs, images);
-  const run = new PodRun(context, memory.pod(keyOf(pod), pod.metadata.uid), memory.node(nodeName), base, nowMs);
+  const run = new PodRun(context, memory.pod(keyOf(pod), pod.metadata.uid), memory.node(nodeName), base, nowMs, configSource(state, pod.metadata.namespace ?? 'default'));
   const terminalNow = () => isTerminalPhase(base.phase) || isTerminalPhase(podPhase(pod.spec, [...run.initStatuses(), ...run.appStatuses()], false));
   let nextMs = advancePod(run, terminalNow);
   let inits = run.initStatuses();

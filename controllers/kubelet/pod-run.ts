@@ -1,6 +1,7 @@
 // One sync of one pod, as working state: the container statuses as they move, the Events to
 // record, the kubelet's memory of the pod and of its node, and the time the sync runs at.
 
+import type { ConfigSource } from './config-refs.ts';
 import type { EventRecord } from '../../core/commands.ts';
 import type { ContainerStatus, PodStatus } from '../../core/objects.ts';
 import type { ContainerMemory, NodeRuntime, PodMemory } from './memory.ts';
@@ -37,6 +38,8 @@ export class PodRun {
     readonly node: NodeRuntime,
     base: PodStatus,
     readonly nowMs: number,
+    /** The ConfigMaps and Secrets of the pod's namespace, as the kubelet's managers read them. */
+    readonly config: ConfigSource = () => undefined,
   ) {
     this.podIP = base.podIP;
     const known = [...(base.initContainerStatuses ?? []), ...(base.containerStatuses ?? [])];

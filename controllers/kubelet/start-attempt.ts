@@ -6,6 +6,7 @@
 // again after its back-off period (10 s; upstream adds up to 50% jitter, which ksim leaves out).
 
 import type { ContainerState, ContainerStatus } from '../../core/objects.ts';
+import { configWait } from './config-wait.ts';
 import { ensureImage, finishPull, type ImageRequest, noteImageUsed, pullPolicyOf, type Waiting } from './image-pull.ts';
 import type { StartAttempt } from './memory.ts';
 import type { Slot } from './pod-context.ts';
@@ -39,8 +40,22 @@ function waitingWith(status: ContainerStatus, waiting: Waiting): ContainerStatus
 }
 
 /** The kubelet decides at `decidedMs` to start the container: the image first. */
-export function beginStart(run: PodRun, slot: Slot, decidedMs: number, restart: boolean, lastState?: ContainerState): void {
+export function beginStart(run: PodRun, slot: Slot, decidedMs: number, restart: boolean, lastState?: ContainerState, mountFailures = 0): void {
   const memory = run.mem(slot);
+  const held = configWait(run, slot, mountFailures);
+  if (held !== undefined) {
+    run.tell(...held.events);
+    const retry = { decidedMs, restart, ...(lastState === undefined ? {} : { lastState }), stage: 'retrying' as const };
+    if (held.kind === 'mount') {
+      // Still ContainerCreating: nothing about the container changes until its volumes mount.
+      memory.attempt = withFields(retry, { retryAtMs: decidedMs + held.delayMs, mountFailures: mountFailures + 1 });
+      return;
+    }
+    run.set(slot, waitingWith(run.status(slot), held.waiting));
+    triedApp(run, slot, decidedMs);
+    memory.attempt = withFields(retry, { retryAtMs: decidedMs + SYNC_RETRY_MS });
+    return;
+  }
   const outcome = ensureImage(run.node, run.memory, imageRequest(slot), decidedMs);
   run.tell(...outcome.events);
   const base = { decidedMs, restart, ...(lastState === undefined ? {} : { lastState }) };
@@ -106,7 +121,7 @@ function stageStep(run: PodRun, slot: Slot, attempt: StartAttempt): Step {
     }
     case 'retrying': {
       const atMs = attempt.retryAtMs ?? attempt.decidedMs;
-      return { atMs, apply: () => beginStart(run, slot, atMs, attempt.restart, attempt.lastState) };
+      return { atMs, apply: () => beginStart(run, slot, atMs, attempt.restart, attempt.lastState, attempt.mountFailures ?? 0) };
     }
   }
 }

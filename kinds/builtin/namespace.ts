@@ -1,5 +1,6 @@
 // Namespaces (core/v1, cluster-scoped): the API server labels each with its own name and gives it
-// the `kubernetes` finalizer, which the namespace controller would remove once it is empty.
+// the `kubernetes` finalizer, which the namespace controller removes once a namespace being deleted
+// is empty (controllers/namespace/).
 
 import type { Namespace } from '../../core/objects.ts';
 import type { KindDefinition } from '../definition.ts';
@@ -10,6 +11,12 @@ import { listObjects } from '../../reducers/lookup.ts';
 import { namespaceHeaders, namespaceRow } from '../printers/generic.ts';
 import { NAMESPACE_FIELDS } from '../schema/config.ts';
 import { withFields } from '../../core/with-fields.ts';
+
+/** The story's word on the namespace controller's conditions: what still holds the deletion, if anything. */
+function tellNamespaceStatus(status: unknown): string {
+  const conditions = ((status as Namespace['status'] | undefined)?.conditions ?? []).filter((condition) => condition.status === 'True');
+  return conditions.length === 0 ? 'all content removed' : conditions.map((condition) => condition.message).join('; ');
+}
 
 export const NAMESPACE: KindDefinition<Namespace> = {
   kind: 'Namespace',
@@ -33,7 +40,9 @@ export const NAMESPACE: KindDefinition<Namespace> = {
     }) as Namespace;
     return { object };
   },
-  prepareForUpdate: (next) => ({ object: next }),
+  // The strategy's PrepareForUpdate: spec.finalizers change only through the finalize subresource.
+  prepareForUpdate: (next, current) => ({ object: withFields(next, { spec: withFields(next.spec ?? {}, { finalizers: current.spec?.finalizers ?? [] }) }) as Namespace }),
+  tellStatus: tellNamespaceStatus,
   printer: { headers: namespaceHeaders, row: (namespace, _wide, { nowMs }) => namespaceRow(namespace, nowMs) },
   describe: (w, namespace, { state }) =>
     describeNamespace(w, namespace, listObjects<ResourceQuota>(state, 'ResourceQuota', namespace.metadata.name), listObjects<LimitRange>(state, 'LimitRange', namespace.metadata.name)),

@@ -6,7 +6,9 @@
 import { podQosClass } from '../../core/qos-class.ts';
 import { sameJson } from '../../core/canonical-json.ts';
 import type { Condition, Pod, PodSpec } from '../../core/objects.ts';
+import { chainAdmission } from '../admission/chain.ts';
 import { admitPodPriority, keepPodPriority } from '../admission/priority.ts';
+import { admitPodServiceAccount, keepPodServiceAccount } from '../admission/service-account.ts';
 import type { KindDefinition } from '../definition.ts';
 import { defaultPodResources, validatePodLimits } from '../limits/limit-ranger.ts';
 import { describePod } from '../describe/pod.ts';
@@ -64,13 +66,11 @@ export const POD: KindDefinition<Pod> = {
   statusSubresource: true,
   scale: false,
   defaultPropagation: 'Background',
-  // Mutating admission: the Priority plugin, then the LimitRanger's defaults.
-  admitCreate: (pod, state) => {
-    const prioritized = admitPodPriority(pod, state);
-    return 'forbidden' in prioritized ? prioritized : { object: defaultPodResources(prioritized.object, state) };
-  },
+  // Mutating admission in kube-apiserver's plugin order: LimitRanger's defaults, ServiceAccount, Priority.
+  admitCreate: (pod, state) =>
+    chainAdmission(pod, state, [(object, context) => ({ object: defaultPodResources(object, context) }), admitPodServiceAccount, admitPodPriority]),
   validateAdmission: validatePodLimits,
-  admitUpdate: keepPodPriority,
+  admitUpdate: (next, current) => chainAdmission(next, current, [keepPodServiceAccount, keepPodPriority]),
   prepareForCreate(pod) {
     const specErrors = validatePodSpec('spec', pod.spec);
     const errors = specErrors.length > 0 ? specErrors : validateGatedNodeName('spec', pod.spec as unknown as Record<string, unknown>);

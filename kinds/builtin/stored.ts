@@ -6,7 +6,6 @@ import { describeGeneric } from '../describe/generic.ts';
 import type { KindDefinition, KindNames } from '../definition.ts';
 import { genericHeaders, genericRow } from '../printers/generic.ts';
 import { HORIZONTAL_POD_AUTOSCALER_FIELDS } from '../schema/autoscaling.ts';
-import { CONFIG_MAP_FIELDS, SECRET_FIELDS, SERVICE_ACCOUNT_FIELDS } from '../schema/config.ts';
 import type { StructType } from '../schema/field-types.ts';
 import { ENDPOINT_SLICE_FIELDS, ENDPOINTS_FIELDS, INGRESS_CLASS_FIELDS, INGRESS_FIELDS, NETWORK_POLICY_FIELDS, SERVICE_FIELDS } from '../schema/networking.ts';
 import { POD_TEMPLATE_FIELDS } from '../schema/pod.ts';
@@ -49,16 +48,12 @@ const named = (group: string, version: string, kind: string, plural: string, sho
 
 const LATER = {
   services: 'Services, endpoints and traffic are not simulated yet (no ClusterIP, no endpoints)',
-  config: 'pods do not read ConfigMaps and Secrets yet; the kubelet starts containers without them',
   autoscaling: 'autoscaling is not simulated yet (no metrics, no HPA controller)',
   policy: 'the API server does not enforce this yet',
 };
 
 export const STORED_KINDS: readonly KindDefinition[] = [
-  storedKind(core('ConfigMap', 'configmaps', ['cm']), CONFIG_MAP_FIELDS, LATER.config),
-  storedKind(core('Secret', 'secrets', []), SECRET_FIELDS, LATER.config),
   storedKind({ ...core('Service', 'services', ['svc']), categories: ['all'], nameIsLabel: true }, SERVICE_FIELDS, LATER.services),
-  storedKind(core('ServiceAccount', 'serviceaccounts', ['sa']), SERVICE_ACCOUNT_FIELDS, 'service accounts are stored only; pods are not checked against them yet'),
   storedKind(core('Endpoints', 'endpoints', ['ep']), ENDPOINTS_FIELDS, LATER.services),
   storedKind(core('PodTemplate', 'podtemplates', []), POD_TEMPLATE_FIELDS, 'PodTemplates are stored only'),
   storedKind(named('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', []), ENDPOINT_SLICE_FIELDS, LATER.services),

@@ -181,10 +181,8 @@ describe('ksim describe', () => {
     );
   });
 
-  it('describes other kinds by their metadata', () => {
-    expect(describeObject({ kind: 'cm', name: 'settings' })).toMatch(
-      /^Name:\s+settings\nNamespace:\s+default\n[\s\S]*Kind:\s+ConfigMap\n/,
-    );
+  it('describes a ConfigMap with its values, as the ConfigMap describer of kubectl', () => {
+    expect(describeObject({ kind: 'cm', name: 'settings' })).toMatch(/^Name:\s+settings\nNamespace:\s+default\n[\s\S]*\nData\n====\nmode:\n----\nfast\n\n\nBinaryData\n====\n\n/);
   });
 
   it('tells every event that touched the object, up to the revision asked for', () => {

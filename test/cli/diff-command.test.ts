@@ -58,8 +58,9 @@ describe('ksim diff --log', () => {
   it('starts from the empty cluster and ends at the end of the log by default, leaving recorded Events out', () => {
     const result = cli('diff', '--log', run);
     const lines = result.stdout.split('\n');
-    // 4 namespaces, 2 PriorityClasses, 3 nodes, the ReplicaSet and its 5 pods.
-    expect(lines[0]).toBe(`${run}: rev 0 (0s) -> rev ${events.length} (${formatDurationMs(timeOf(events.length))}): 15 added, 0 removed, 0 changed`);
+    // 4 namespaces, 2 PriorityClasses, 3 nodes, the ReplicaSet and its 5 pods, and the one
+    // ServiceAccount of the namespace it is told about (each namespace has its `default`).
+    expect(lines[0]).toBe(`${run}: rev 0 (0s) -> rev ${events.length} (${formatDurationMs(timeOf(events.length))}): 16 added, 0 removed, 0 changed`);
     expect(lines.filter((line) => line.startsWith('+ Pod default/web-'))).toHaveLength(5);
     expect(lines.some((line) => line.startsWith('+ Event'))).toBe(false);
     expect(cli('diff', '--log', run, 'events').stdout).toMatch(/^\+ Event default\/web\./m);
@@ -83,7 +84,7 @@ describe('ksim diff --log', () => {
 
   it('narrows to a namespace with -n, cluster-scoped objects kept', () => {
     const lines = cli('diff', '--log', run, '-n', 'kube-system').stdout.split('\n');
-    expect(lines.filter((line) => line.startsWith('+ ')).map((line) => line.split(' ')[1])).toEqual(['Namespace', 'Namespace', 'Namespace', 'Namespace', 'Node', 'Node', 'Node', 'PriorityClass', 'PriorityClass']);
+    expect(lines.filter((line) => line.startsWith('+ ')).map((line) => line.split(' ')[1])).toEqual(['Namespace', 'Namespace', 'Namespace', 'Namespace', 'Node', 'Node', 'Node', 'PriorityClass', 'PriorityClass', 'ServiceAccount']);
   });
 });
 
@@ -102,7 +103,7 @@ describe('ksim diff of two runs', () => {
   });
 
   it('finds nothing to report between two seeds on one node, unless --exact', () => {
-    expect(cli('diff', oneNode, oneNodeOtherSeed)).toMatchObject({ code: 0, stdout: `${oneNode} and ${oneNodeOtherSeed}: the same events (${runEvents(webScenario(1), 1).length})\nstate at the end (a: rev 37, b: rev 37): no differences\n` });
+    expect(cli('diff', oneNode, oneNodeOtherSeed)).toMatchObject({ code: 0, stdout: `${oneNode} and ${oneNodeOtherSeed}: the same events (${runEvents(webScenario(1), 1).length})\nstate at the end (a: rev 41, b: rev 41): no differences\n` });
     const exact = cli('diff', oneNode, oneNodeOtherSeed, '--exact');
     expect(exact.code).toBe(1);
     expect(exact.stdout).toMatch(/^first divergence at rev 1 \(0s\):\n/);

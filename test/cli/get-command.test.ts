@@ -100,8 +100,8 @@ describe('ksim get tables', () => {
     );
   });
 
-  it('prints other kinds with name and age', () => {
-    expect(get({ kind: 'configmaps' }).stdout).toBe(lines('NAME       AGE', 'settings   10m'));
+  it('prints a ConfigMap with its count of keys, as printConfigMap does', () => {
+    expect(get({ kind: 'configmaps' }).stdout).toBe(lines('NAME       DATA   AGE', 'settings   1      10m'));
   });
 
   it('filters by label selector', () => {
@@ -152,7 +152,7 @@ describe('ksim get of several kinds', () => {
 
   it('prints the kinds of a comma list, and refuses a name with several kinds', () => {
     const { stdout } = get({ kind: 'rs,cm' });
-    expect(stdout).toMatch(/^NAME +DESIRED +CURRENT +READY +AGE\nreplicaset\.apps\/web +3 +3 +1 +10m\n\nNAME +AGE\nconfigmap\/settings +10m\n$/);
+    expect(stdout).toMatch(/^NAME +DESIRED +CURRENT +READY +AGE\nreplicaset\.apps\/web +3 +3 +1 +10m\n\nNAME +DATA +AGE\nconfigmap\/settings +1 +10m\n$/);
     expect(() => get({ kind: 'rs,cm', name: 'web' })).toThrow(CliError);
   });
 });

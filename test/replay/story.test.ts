@@ -138,15 +138,16 @@ describe('story lines', () => {
   });
 
   it('names the kind of generic objects, and warns when a user stores one nothing simulates', () => {
-    const configMap = {
+    // ConfigMaps were the example here until the kubelet started reading them; PodTemplates are still stored only.
+    const template = {
       apiVersion: 'v1',
-      kind: 'ConfigMap',
+      kind: 'PodTemplate',
       metadata: { name: 'cfg', namespace: 'default', uid: 'u1', creationTimestamp: toTimestamp(0) },
     };
-    expect(new Storyteller().tell(event(3, 0, 'user', { type: 'object/created', object: configMap }))).toBe(
-      '[     0s] rev 3   user                  object/created           ConfigMap default/cfg stored only: pods do not read ConfigMaps and Secrets yet; the kubelet starts containers without them',
+    expect(new Storyteller().tell(event(3, 0, 'user', { type: 'object/created', object: template }))).toBe(
+      '[     0s] rev 3   user                  object/created           PodTemplate default/cfg stored only: PodTemplates are stored only',
     );
-    expect(new Storyteller().tell(event(3, 0, 'controller/x', { type: 'object/created', object: configMap }))).toMatch(/ConfigMap default\/cfg$/);
+    expect(new Storyteller().tell(event(3, 0, 'controller/x', { type: 'object/created', object: template }))).toMatch(/PodTemplate default\/cfg$/);
   });
 
   it('warns of pod fields the simulation ignores, for a person\'s write only', () => {

@@ -24,6 +24,7 @@ const examples = readdirSync(SCENARIOS).filter((file) => file.endsWith('.yaml'))
 const REFUSED_ON_PURPOSE: Readonly<Record<string, number>> = {
   'extended-resources.yaml': 1, // a pod with an extended resource but no limit
   'limit-range-cpu-constraints.yaml': 2, // a pod above the LimitRange's max, one below its min
+  'namespace-deletion.yaml': 2, // a pod created in the Terminating namespace, a delete of kube-system
   'pod-image-update.yaml': 1, // a pod update that changes more than the image
   'quota-mem-cpu.yaml': 1, // a pod past the quota's requests.memory
   'scheduling-gates.yaml': 1, // a patch that adds a scheduling gate

@@ -7,6 +7,8 @@ import type { Controller } from '../../core/controller.ts';
 import { Engine } from '../../core/engine.ts';
 import type { KsimEvent } from '../../core/events.ts';
 import { initialState, reduce } from '../../reducers/index.ts';
+import { createDefaultServiceAccount } from '../../controllers/serviceaccount/index.ts';
+import { OWN_ADMISSION_STREAMS } from '../../scenarios/control-plane.ts';
 import type { ClusterState } from '../../reducers/state.ts';
 
 export class ClusterHarness {
@@ -14,8 +16,15 @@ export class ClusterHarness {
   private readonly engine: Engine<ClusterState>;
 
   constructor(controllers: readonly Controller<ClusterState>[], seed = 1) {
-    this.engine = new Engine({ initialState: initialState(), admit: apiServer(), reduce, controllers, onEvent: (event) => this.events.push(event) }, seed);
-    for (const name of ['default', 'kube-system']) this.engine.schedule(0, { type: 'create', actor: 'kube-apiserver', manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
+    this.engine = new Engine(
+      { initialState: initialState(), admit: apiServer(), reduce, controllers, onEvent: (event) => this.events.push(event), ownAdmissionStreams: OWN_ADMISSION_STREAMS },
+      seed,
+    );
+    for (const name of ['default', 'kube-system']) {
+      this.engine.schedule(0, { type: 'create', actor: 'kube-apiserver', manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
+      // As in a run, the namespaces come with their `default` service account, which pods need.
+      this.engine.schedule(0, createDefaultServiceAccount(name));
+    }
     this.engine.runUntil(0);
   }
 
