@@ -9,11 +9,14 @@ import { NODE } from './builtin/node.ts';
 import { POD } from './builtin/pod.ts';
 import { PRIORITY_CLASS } from './builtin/priority-class.ts';
 import { REPLICA_SET } from './builtin/replicaset.ts';
+import { ENDPOINT_SLICE } from './builtin/endpoint-slice.ts';
+import { ENDPOINTS } from './builtin/endpoints.ts';
+import { SERVICE } from './builtin/service.ts';
 import { STORED_KINDS } from './builtin/stored.ts';
 import { WORKLOAD_KINDS } from './workloads/index.ts';
 import type { KindDefinition } from './definition.ts';
 
-export type { Admitted, KindDefinition, KindNames, PrintContext, Printer, Prepared } from './definition.ts';
+export type { AdmissionContext, Admitted, KindDefinition, KindNames, PrintContext, Printer, Prepared } from './definition.ts';
 export { apiVersionOf, qualifiedKindOf, qualifiedResourceOf } from './definition.ts';
 
 const KINDS: readonly KindDefinition[] = [
@@ -23,6 +26,9 @@ const KINDS: readonly KindDefinition[] = [
   REPLICA_SET as unknown as KindDefinition,
   EVENT as unknown as KindDefinition,
   PRIORITY_CLASS as unknown as KindDefinition,
+  SERVICE as unknown as KindDefinition,
+  ENDPOINTS as unknown as KindDefinition,
+  ENDPOINT_SLICE as unknown as KindDefinition,
   ...WORKLOAD_KINDS,
   ...STORED_KINDS,
 ];

@@ -15,6 +15,7 @@ import { imageCatalog } from './images.ts';
 import { MAX_NODES, nodeCount, nodeManifests } from './nodes.ts';
 import { SYSTEM_PRIORITY_CLASSES } from '../kinds/validation/priority-class.ts';
 import { compileSteps } from './steps.ts';
+import { serviceNetworkOf } from './cluster-settings.ts';
 
 export const DEFAULT_SEED = 1;
 
@@ -120,9 +121,9 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   const engine = new Engine(
     {
       initialState: initialState(),
-      admit: apiServer(),
+      admit: apiServer(serviceNetworkOf(scenario.cluster)),
       reduce,
-      controllers: controlPlane(imageCatalog(scenario.images ?? {})),
+      controllers: controlPlane(imageCatalog(scenario.images ?? {}), { loadBalancerIPs: scenario.cluster?.loadBalancerIPs ?? [] }),
       onEvent: (event, state) => {
         if (keep) events.push(event);
         if (event.type === 'request/rejected' && isScenarioRequest(event)) requests.rejected++;

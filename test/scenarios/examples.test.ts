@@ -25,6 +25,7 @@ const REFUSED_ON_PURPOSE: Readonly<Record<string, number>> = {
   'extended-resources.yaml': 1, // a pod with an extended resource but no limit
   'pod-image-update.yaml': 1, // a pod update that changes more than the image
   'scheduling-gates.yaml': 1, // a patch that adds a scheduling gate
+  'services.yaml': 1, // a second Service asking for a node port that is taken
 };
 
 describe('example scenarios', () => {
