@@ -4,6 +4,8 @@
 
 import type { Command } from '../core/commands.ts';
 import type { AdmitContext } from '../core/engine.ts';
+import { DEFAULT_SERVICE_NETWORK, type ServiceNetwork } from '../kinds/network/service-network.ts';
+import type { ApiContext } from './api-context.ts';
 import { assertNever, type EventBody } from '../core/events.ts';
 import { lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
@@ -32,7 +34,7 @@ function unservedManifest(manifest: unknown, verb: string, read: { readonly kind
 }
 
 /** kubectl apply or create: the body decoded first, then a create, or (apply) an update of the object it names. */
-function admitManifest(command: Extract<Command, { type: 'apply' | 'create' }>, state: ClusterState, context: AdmitContext): EventBody[] {
+function admitManifest(command: Extract<Command, { type: 'apply' | 'create' }>, state: ClusterState, context: ApiContext): EventBody[] {
   const read = readManifestHead(command.manifest);
   if (!read.ok) return unservedManifest(command.manifest, command.type, read);
   const { head } = read;
@@ -42,7 +44,7 @@ function admitManifest(command: Extract<Command, { type: 'apply' | 'create' }>, 
   const decoded = decodeObjectBody(head.definition, head.body, request, command.fieldValidation);
   if ('refused' in decoded) return [decoded.refused];
   const body = decoded.body;
-  const events = current === undefined ? admitCreate(headOf(head, body), state, context, request.verb) : applyToExisting(head.definition, current, body, state);
+  const events = current === undefined ? admitCreate(headOf(head, body), state, context, request.verb) : applyToExisting(head.definition, current, body, state, context);
   return [...events, ...warnedEvents(request, decoded.warnings)];
 }
 
@@ -52,17 +54,17 @@ function headOf(head: ManifestHead, body: Record<string, unknown>): ManifestHead
   return read.ok ? read.head : head;
 }
 
-function admitCommand(command: Command, state: ClusterState, context: AdmitContext, recorders: EventRecorders): EventBody[] {
+function admitCommand(command: Command, state: ClusterState, context: ApiContext, recorders: EventRecorders): EventBody[] {
   switch (command.type) {
     case 'apply':
     case 'create':
       return admitManifest(command, state, context);
     case 'update':
-      return admitUpdate(command, state);
+      return admitUpdate(command, state, context);
     case 'patch':
-      return admitPatch(command, state);
+      return admitPatch(command, state, context);
     case 'removeFinalizer':
-      return admitRemoveFinalizer(command, state);
+      return admitRemoveFinalizer(command, state, context);
     case 'updateStatus':
       return admitStatus(command, state);
     case 'delete':
@@ -77,7 +79,7 @@ function admitCommand(command: Command, state: ClusterState, context: AdmitConte
     case 'rollout':
       return admitRollout(command, state, context);
     case 'setImage':
-      return admitSetImage(command, state);
+      return admitSetImage(command, state, context);
     case 'recordEvent':
       return optional(recordedEvent(command.event, command.actor, state, context, recorders.of(command.actor)));
     case 'bindPod':
@@ -109,9 +111,10 @@ function withSource(bodies: readonly EventBody[], source: string | undefined): E
 const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
 
 /** One API server for one run: commands in, events out. The components' event recorders live as long as it. */
-export function apiServer(): (command: Command, state: ClusterState, context: AdmitContext) => EventBody[] {
+export function apiServer(network: ServiceNetwork = DEFAULT_SERVICE_NETWORK): (command: Command, state: ClusterState, context: AdmitContext) => EventBody[] {
   const recorders = new EventRecorders();
-  return (command, state, context) => {
+  return (command, state, engineContext) => {
+    const context: ApiContext = { nowMs: engineContext.nowMs, rng: engineContext.rng, network };
     const bodies = withSource(admitCommand(command, state, context, recorders), command.type === 'apply' ? command.source : undefined);
     const refused = bodies.some((body) => body.type === 'request/rejected');
     const record = refused ? command.recordOnRefusal : command.record;

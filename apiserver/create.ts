@@ -5,6 +5,7 @@
 
 import { toTimestamp } from '../core/clock.ts';
 import type { AdmitContext } from '../core/engine.ts';
+import type { ApiContext } from './api-context.ts';
 import type { EventBody } from '../core/events.ts';
 import type { KubeObject, ObjectMeta } from '../core/objects.ts';
 import { nameSuffix, uuid } from '../core/prng.ts';
@@ -51,7 +52,7 @@ function chooseName(head: ManifestHead, state: ClusterState, namespace: string |
 }
 
 /** The object as created, or the rejection; callers that record an Event need the name. */
-export function createObject(head: ManifestHead, state: ClusterState, context: AdmitContext, verb: string): { readonly created: KubeObject; readonly before: readonly EventBody[] } | { readonly refused: EventBody } {
+export function createObject(head: ManifestHead, state: ClusterState, context: ApiContext, verb: string): { readonly created: KubeObject; readonly before: readonly EventBody[] } | { readonly refused: EventBody } {
   const { definition } = head;
   const namespace = definition.namespaced ? (head.namespace ?? 'default') : undefined;
   const request: RequestInfo = { verb, kind: head.kind, ...(namespace === undefined ? {} : { namespace }), ...(head.name === undefined ? {} : { name: head.name }) };
@@ -65,7 +66,7 @@ export function createObject(head: ManifestHead, state: ClusterState, context: A
   // Admission runs before the name is generated, so upstream names the object by its prefix.
   if ('forbidden' in admitted) return { refused: forbiddenRequest(withFields(request, { name: head.name ?? head.generateName ?? name }), admitted.forbidden) };
   const metadataErrors = validateObjectMetaCreate(definition, withFields(head.metadata, { name, ...(namespace === undefined ? {} : { namespace }) }) as Partial<ObjectMeta>);
-  const prepared = definition.prepareForCreate(admitted.object, state);
+  const prepared = definition.prepareForCreate(admitted.object, state, context);
   // Upstream's strategies validate the metadata first, then the rest, and report both.
   const errors = [...metadataErrors, ...('errors' in prepared ? prepared.errors : [])];
   if (errors.length > 0 || 'errors' in prepared) return { refused: invalidObject(named, errors) };
@@ -81,7 +82,7 @@ export function createObject(head: ManifestHead, state: ClusterState, context: A
   return { created: validated.object, before: validated.before };
 }
 
-export function admitCreate(head: ManifestHead, state: ClusterState, context: AdmitContext, verb: string): EventBody[] {
+export function admitCreate(head: ManifestHead, state: ClusterState, context: ApiContext, verb: string): EventBody[] {
   const result = createObject(head, state, context, verb);
   return 'refused' in result ? [result.refused] : [...result.before, createdEvent(result.created)];
 }

@@ -19,6 +19,7 @@ import { immutableMetadataErrors, validateObjectMetaUpdate } from './object-meta
 import { badRequest, conflict, forbiddenRequest, invalidObject, notFound, type RequestInfo } from './rejection.ts';
 import { decodeObjectBody, decodePatchedBody, warnedEvents } from './request-body.ts';
 import { writeEvents } from './writes.ts';
+import type { ApiContext } from './api-context.ts';
 import { withFields } from '../core/with-fields.ts';
 
 /** Metadata only the API server writes; a client's copy of these is ignored (or refused, see immutableMetadataErrors). */
@@ -67,12 +68,20 @@ function identityMismatch(body: Json, request: RequestInfo & { readonly name: st
 }
 
 /** The common end of every update path; `clientErrors` are those found in what the client sent. */
-export function finishUpdate(definition: KindDefinition, current: KubeObject, given: KubeObject, request: RequestInfo, state: ClusterState, clientErrors: readonly FieldError[] = []): EventBody[] {
+export function finishUpdate(
+  definition: KindDefinition,
+  current: KubeObject,
+  given: KubeObject,
+  request: RequestInfo,
+  state: ClusterState,
+  context: ApiContext,
+  clientErrors: readonly FieldError[] = [],
+): EventBody[] {
   const admitted = definition.admitUpdate?.(given, current, state) ?? { object: given };
   if ('forbidden' in admitted) return [forbiddenRequest(request, admitted.forbidden)];
   const next = admitted.object;
   const metadataErrors = [...clientErrors, ...validateObjectMetaUpdate(next.metadata, current.metadata)];
-  const prepared = definition.prepareForUpdate(next, current, state);
+  const prepared = definition.prepareForUpdate(next, current, state, context);
   // Upstream's strategies validate the metadata first, then the rest, and report both.
   const errors = [...metadataErrors, ...('errors' in prepared ? prepared.errors : [])];
   if (errors.length > 0 || 'errors' in prepared) return [invalidObject(request, errors)];
@@ -89,12 +98,12 @@ function requestFor(verb: string, kind: string, namespace: string | undefined, n
 }
 
 /** An apply of a manifest to the object it names (kubectl apply's update, with fields replaced). */
-export function applyToExisting(definition: KindDefinition, current: KubeObject, manifest: Json, state: ClusterState): EventBody[] {
+export function applyToExisting(definition: KindDefinition, current: KubeObject, manifest: Json, state: ClusterState, context: ApiContext): EventBody[] {
   const { namespace, name } = current.metadata;
   const request = requestFor('update', current.kind, namespace, name);
   const expected = isRecord(manifest.metadata) ? manifest.metadata.resourceVersion : undefined;
   if (typeof expected === 'string' && expected !== current.metadata.resourceVersion) return [conflict(request)];
-  return finishUpdate(definition, current, candidate(definition, current, manifest, true), request, state, clientErrors(manifest, current));
+  return finishUpdate(definition, current, candidate(definition, current, manifest, true), request, state, context, clientErrors(manifest, current));
 }
 
 function clientErrors(body: Json, current: KubeObject): FieldError[] {
@@ -117,7 +126,7 @@ function found(state: ClusterState, request: RequestInfo & { readonly name: stri
   return { definition, current };
 }
 
-export function admitUpdate(command: Extract<Command, { type: 'update' }>, state: ClusterState): EventBody[] {
+export function admitUpdate(command: Extract<Command, { type: 'update' }>, state: ClusterState, context: ApiContext): EventBody[] {
   const { kind, metadata } = command.object;
   const request = requestFor('update', kind, metadata.namespace, metadata.name);
   const target = found(state, request, metadata.resourceVersion, metadata.uid);
@@ -127,10 +136,10 @@ export function admitUpdate(command: Extract<Command, { type: 'update' }>, state
   const mismatch = identityMismatch(decoded.body, request, target.definition.namespaced);
   if (mismatch !== undefined) return [mismatch];
   const next = candidate(target.definition, target.current, decoded.body, false);
-  return [...finishUpdate(target.definition, target.current, next, request, state, clientErrors(decoded.body, target.current)), ...warnedEvents(request, decoded.warnings)];
+  return [...finishUpdate(target.definition, target.current, next, request, state, context, clientErrors(decoded.body, target.current)), ...warnedEvents(request, decoded.warnings)];
 }
 
-export function admitPatch(command: Extract<Command, { type: 'patch' }>, state: ClusterState): EventBody[] {
+export function admitPatch(command: Extract<Command, { type: 'patch' }>, state: ClusterState, context: ApiContext): EventBody[] {
   const request = requestFor('patch', command.kind, command.namespace, command.name);
   const target = found(state, request, command.resourceVersion);
   if ('refused' in target) return [target.refused];
@@ -142,10 +151,10 @@ export function admitPatch(command: Extract<Command, { type: 'patch' }>, state: 
   const mismatch = identityMismatch(decoded.body, request, target.definition.namespaced);
   if (mismatch !== undefined) return [mismatch];
   const next = candidate(target.definition, target.current, decoded.body, false);
-  return [...finishUpdate(target.definition, target.current, next, request, state, clientErrors(decoded.body, target.current)), ...warnedEvents(request, decoded.warnings)];
+  return [...finishUpdate(target.definition, target.current, next, request, state, context, clientErrors(decoded.body, target.current)), ...warnedEvents(request, decoded.warnings)];
 }
 
-export function admitRemoveFinalizer(command: Extract<Command, { type: 'removeFinalizer' }>, state: ClusterState): EventBody[] {
+export function admitRemoveFinalizer(command: Extract<Command, { type: 'removeFinalizer' }>, state: ClusterState, context: ApiContext): EventBody[] {
   const request = requestFor('patch', command.kind, command.namespace, command.name);
   const target = found(state, request, command.resourceVersion);
   if ('refused' in target) return [target.refused];
@@ -156,7 +165,7 @@ export function admitRemoveFinalizer(command: Extract<Command, { type: 'removeFi
   if (finalizers.length === (current.metadata.finalizers ?? []).length) return [];
   const { finalizers: _old, ...metadata } = current.metadata;
   const next = { ...current, metadata: finalizers.length === 0 ? metadata : withFields(metadata, { finalizers }) } as KubeObject;
-  return finishUpdate(target.definition, current, next, request, state);
+  return finishUpdate(target.definition, current, next, request, state, context);
 }
 
 /** Shared by the kubectl helpers: the object and its kind, or the refusal. */

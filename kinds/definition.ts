@@ -9,6 +9,7 @@ import type { KubeObject } from '../core/objects.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import type { DescribeWriter } from './describe/describe-writer.ts';
 import type { StructType } from './schema/field-types.ts';
+import type { ServiceNetwork } from './network/service-network.ts';
 import type { FieldError } from './validation/field-errors.ts';
 
 /** Defaulting and validation's verdict: the object to store, or why not. */
@@ -16,6 +17,11 @@ export type Prepared<T extends KubeObject> = { readonly object: T } | { readonly
 
 /** An admission plugin's verdict: the object, perhaps changed, or why the request is forbidden. */
 export type Admitted<T extends KubeObject> = { readonly object: T } | { readonly forbidden: string };
+
+/** What a kind's storage may read besides the state: the cluster's settings (the Service network). */
+export interface AdmissionContext {
+  readonly network: ServiceNetwork;
+}
 
 export interface PrintContext {
   readonly state: ClusterState;
@@ -75,9 +81,9 @@ export interface KindDefinition<T extends KubeObject = KubeObject> extends KindN
    */
   validateAdmission?(object: T, state: ClusterState): Admitted<T>;
   /** Defaults, validates and gives the initial status of a new object (metadata already set). */
-  prepareForCreate(object: T, state: ClusterState): Prepared<T>;
+  prepareForCreate(object: T, state: ClusterState, context: AdmissionContext): Prepared<T>;
   /** Defaults and validates an update of `current` to `next` (immutable fields, ...). */
-  prepareForUpdate(next: T, current: T, state: ClusterState): Prepared<T>;
+  prepareForUpdate(next: T, current: T, state: ClusterState, context: AdmissionContext): Prepared<T>;
   readonly printer: Printer<T>;
   /** `kubectl describe`'s page, before the Events table, which the CLI adds. */
   describe(w: DescribeWriter, object: T, context: PrintContext): void;

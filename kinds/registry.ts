@@ -14,11 +14,14 @@ import { STORAGE_CLASS } from './builtin/storage-class.ts';
 import { REPLICA_SET } from './builtin/replicaset.ts';
 import { LIMIT_RANGE } from './builtin/limit-range.ts';
 import { RESOURCE_QUOTA } from './builtin/resource-quota.ts';
+import { ENDPOINT_SLICE } from './builtin/endpoint-slice.ts';
+import { ENDPOINTS } from './builtin/endpoints.ts';
+import { SERVICE } from './builtin/service.ts';
 import { STORED_KINDS } from './builtin/stored.ts';
 import { WORKLOAD_KINDS } from './workloads/index.ts';
 import type { KindDefinition } from './definition.ts';
 
-export type { Admitted, KindDefinition, KindNames, PrintContext, Printer, Prepared } from './definition.ts';
+export type { AdmissionContext, Admitted, KindDefinition, KindNames, PrintContext, Printer, Prepared } from './definition.ts';
 export { apiVersionOf, qualifiedKindOf, qualifiedResourceOf } from './definition.ts';
 
 const KINDS: readonly KindDefinition[] = [
@@ -33,6 +36,9 @@ const KINDS: readonly KindDefinition[] = [
   CONFIG_MAP as unknown as KindDefinition,
   SECRET as unknown as KindDefinition,
   SERVICE_ACCOUNT as unknown as KindDefinition,
+  SERVICE as unknown as KindDefinition,
+  ENDPOINTS as unknown as KindDefinition,
+  ENDPOINT_SLICE as unknown as KindDefinition,
   ...WORKLOAD_KINDS,
   PERSISTENT_VOLUME as unknown as KindDefinition,
   STORAGE_CLASS as unknown as KindDefinition,

@@ -5,6 +5,7 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { parseDurationMs } from '../core/duration.ts';
 import { parseQuantity } from '../core/quantity.ts';
+import { ClusterSettingsCodec } from './cluster-settings.ts';
 import { keyedBy } from './strict-keys.ts';
 
 export const DurationMs = new t.Type<number, string, unknown>(
@@ -193,6 +194,8 @@ export const ScenarioCodec = t.intersection([
     seed: WholeNumber,
     until: DurationMs,
     nodes: t.array(NodeGroup),
+    /** The cluster's Service network and load balancer pool. */
+    cluster: ClusterSettingsCodec,
     images: t.record(t.string, ImageBehaviourSpec),
     storage: StorageSpec,
     steps: t.array(StepCodec),

@@ -2,8 +2,9 @@
 // the scheduler places pods before kubelets start them, the controllers that count pods run after
 // them, so they see a settled picture and sync once per burst of changes, and the controllers of
 // controllers (a Deployment's of its ReplicaSets) after those, so the statuses they read are fresh.
-// The PV controller and the simulated provisioner come before the garbage collectors. The pod
-// garbage collector comes last: it only acts on its own beat.
+// The endpoint controllers follow the pods they list, the simulated cloud's service controller
+// after them; the PV controller and the simulated provisioner come before the garbage collectors.
+// The pod garbage collector comes last: it only acts on its own beat.
 
 import type { Controller } from '../core/controller.ts';
 import { garbageCollector } from '../controllers/garbage-collector/index.ts';
@@ -22,9 +23,17 @@ import { persistentVolumeController } from '../controllers/persistentvolume/inde
 import { type ProvisionerOptions, volumeProvisioner } from '../controllers/volume-provisioner/index.ts';
 import { namespaceController } from '../controllers/namespace/index.ts';
 import { SERVICE_ACCOUNT_CONTROLLER, serviceAccountController } from '../controllers/serviceaccount/index.ts';
+import { endpointsController } from '../controllers/endpoints/index.ts';
+import { endpointSliceController } from '../controllers/endpointslice/index.ts';
+import { serviceLoadBalancerController } from '../controllers/service-lb/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
 
-export function controlPlane(images: ImageCatalog, storage: ProvisionerOptions = {}): Controller<ClusterState>[] {
+/** What the simulated cloud offers: the ingress IPs its load balancers get (none: no cloud). */
+export interface CloudSettings {
+  readonly loadBalancerIPs: readonly string[];
+}
+
+export function controlPlane(images: ImageCatalog, storage: ProvisionerOptions = {}, cloud: CloudSettings = { loadBalancerIPs: [] }): Controller<ClusterState>[] {
   // The ServiceAccount controller goes first: a new namespace's `default` account exists before a
   // workload controller of that namespace creates pods. The namespace controller next: a workload
   // controller whose creations a Terminating namespace refuses may sync again and again in one
@@ -45,6 +54,9 @@ export function controlPlane(images: ImageCatalog, storage: ProvisionerOptions =
     resourceQuotaController(),
     persistentVolumeController(),
     volumeProvisioner(storage),
+    endpointSliceController(),
+    endpointsController(),
+    serviceLoadBalancerController(cloud.loadBalancerIPs),
     garbageCollector(),
     podGcController(),
   ];

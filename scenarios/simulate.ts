@@ -17,6 +17,7 @@ import { imageCatalog } from './images.ts';
 import { MAX_NODES, nodeCount, nodeManifests } from './nodes.ts';
 import { SYSTEM_PRIORITY_CLASSES } from '../kinds/validation/priority-class.ts';
 import { compileSteps } from './steps.ts';
+import { serviceNetworkOf } from './cluster-settings.ts';
 
 export const DEFAULT_SEED = 1;
 
@@ -130,9 +131,9 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   const engine = new Engine(
     {
       initialState: initialState(),
-      admit: apiServer(),
+      admit: apiServer(serviceNetworkOf(scenario.cluster)),
       reduce,
-      controllers: controlPlane(imageCatalog(scenario.images ?? {}), storageOptions(scenario)),
+      controllers: controlPlane(imageCatalog(scenario.images ?? {}), storageOptions(scenario), { loadBalancerIPs: scenario.cluster?.loadBalancerIPs ?? [] }),
       ownAdmissionStreams: OWN_ADMISSION_STREAMS,
       onEvent: (event, state) => {
         if (keep) events.push(event);

@@ -4,7 +4,7 @@
 // revision") are recorded as refusals so the story says why nothing happened.
 
 import type { Command } from '../../core/commands.ts';
-import type { AdmitContext } from '../../core/engine.ts';
+import type { ApiContext } from '../api-context.ts';
 import type { EventBody } from '../../core/events.ts';
 import type { KubeObject } from '../../core/objects.ts';
 import { toTimestamp } from '../../core/clock.ts';
@@ -63,7 +63,7 @@ function undo(command: Rollout, current: KubeObject, request: RequestInfo, state
   }
 }
 
-export function admitRollout(command: Rollout, state: ClusterState, context: AdmitContext): EventBody[] {
+export function admitRollout(command: Rollout, state: ClusterState, context: ApiContext): EventBody[] {
   const found = targetOf(state, command, 'patch');
   if ('refused' in found) return [found.refused];
   const { definition, current } = found;
@@ -83,5 +83,5 @@ export function admitRollout(command: Rollout, state: ClusterState, context: Adm
   }
   if ('skipped' in next) return [];
   if ('refused' in next) return [next.refused];
-  return finishUpdate(definition, current, next.object, request, state);
+  return finishUpdate(definition, current, next.object, request, state, context);
 }

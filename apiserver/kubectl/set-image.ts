@@ -10,6 +10,7 @@ import type { ClusterState } from '../../reducers/state.ts';
 import { badRequest } from '../rejection.ts';
 import { finishUpdate, targetOf } from '../update.ts';
 import { withFields } from '../../core/with-fields.ts';
+import type { ApiContext } from '../api-context.ts';
 
 type SetImage = Extract<Command, { type: 'setImage' }>;
 
@@ -57,7 +58,7 @@ function specAt(object: Json, path: readonly string[]): PodSpec | undefined {
   return isRecord(current) ? (current as unknown as PodSpec) : undefined;
 }
 
-export function admitSetImage(command: SetImage, state: ClusterState): EventBody[] {
+export function admitSetImage(command: SetImage, state: ClusterState, context: ApiContext): EventBody[] {
   const found = targetOf(state, command, 'patch');
   if ('refused' in found) return [found.refused];
   const { definition, current } = found;
@@ -69,5 +70,5 @@ export function admitSetImage(command: SetImage, state: ClusterState): EventBody
   const init = withImage(spec.initContainers, command.container, command.image);
   if (!main.changed && !init.changed) return [badRequest(request, `unable to find container named "${command.container}"`)];
   const next = editAt(current as Json, path, (podSpec) => (withFields(podSpec, main.containers === undefined ? {} : { containers: main.containers }, init.containers === undefined ? {} : { initContainers: init.containers })));
-  return finishUpdate(definition, current, next as KubeObject, request, state);
+  return finishUpdate(definition, current, next as KubeObject, request, state, context);
 }

@@ -7,7 +7,7 @@ import type { KindDefinition, KindNames } from '../definition.ts';
 import { genericHeaders, genericRow } from '../printers/generic.ts';
 import { HORIZONTAL_POD_AUTOSCALER_FIELDS } from '../schema/autoscaling.ts';
 import type { StructType } from '../schema/field-types.ts';
-import { ENDPOINT_SLICE_FIELDS, ENDPOINTS_FIELDS, INGRESS_CLASS_FIELDS, INGRESS_FIELDS, NETWORK_POLICY_FIELDS, SERVICE_FIELDS } from '../schema/networking.ts';
+import { INGRESS_CLASS_FIELDS, INGRESS_FIELDS, NETWORK_POLICY_FIELDS } from '../schema/networking.ts';
 import { POD_TEMPLATE_FIELDS } from '../schema/pod.ts';
 import {
   CLUSTER_ROLE_BINDING_FIELDS,
@@ -47,16 +47,13 @@ const named = (group: string, version: string, kind: string, plural: string, sho
 });
 
 const LATER = {
-  services: 'Services, endpoints and traffic are not simulated yet (no ClusterIP, no endpoints)',
+  services: 'Ingress and traffic are not simulated yet (no ingress controller routes requests)',
   autoscaling: 'autoscaling is not simulated yet (no metrics, no HPA controller)',
   policy: 'the API server does not enforce this yet',
 };
 
 export const STORED_KINDS: readonly KindDefinition[] = [
-  storedKind({ ...core('Service', 'services', ['svc']), categories: ['all'], nameIsLabel: true }, SERVICE_FIELDS, LATER.services),
-  storedKind(core('Endpoints', 'endpoints', ['ep']), ENDPOINTS_FIELDS, LATER.services),
   storedKind(core('PodTemplate', 'podtemplates', []), POD_TEMPLATE_FIELDS, 'PodTemplates are stored only'),
-  storedKind(named('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', []), ENDPOINT_SLICE_FIELDS, LATER.services),
   storedKind(named('networking.k8s.io', 'v1', 'Ingress', 'ingresses', ['ing']), INGRESS_FIELDS, LATER.services),
   storedKind(named('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', [], false), INGRESS_CLASS_FIELDS, LATER.services),
   storedKind(named('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', ['netpol']), NETWORK_POLICY_FIELDS, 'network policies are stored only; traffic is not simulated yet'),

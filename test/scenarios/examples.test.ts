@@ -28,6 +28,7 @@ const REFUSED_ON_PURPOSE: Readonly<Record<string, number>> = {
   'pod-image-update.yaml': 1, // a pod update that changes more than the image
   'quota-mem-cpu.yaml': 1, // a pod past the quota's requests.memory
   'scheduling-gates.yaml': 1, // a patch that adds a scheduling gate
+  'services.yaml': 1, // a second Service asking for a node port that is taken
 };
 
 describe('example scenarios', () => {
