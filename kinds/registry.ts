@@ -4,6 +4,7 @@
 
 import type { KubeObject } from '../core/objects.ts';
 import { EVENT } from './builtin/event.ts';
+import { INGRESS, INGRESS_CLASS } from './builtin/ingress.ts';
 import { NAMESPACE } from './builtin/namespace.ts';
 import { NODE } from './builtin/node.ts';
 import { POD } from './builtin/pod.ts';
@@ -25,6 +26,8 @@ const KINDS: readonly KindDefinition[] = [
   PRIORITY_CLASS as unknown as KindDefinition,
   ...WORKLOAD_KINDS,
   ...STORED_KINDS,
+  INGRESS as unknown as KindDefinition,
+  INGRESS_CLASS as unknown as KindDefinition,
 ];
 
 const BY_KIND = new Map<string, KindDefinition>(KINDS.map((definition) => [definition.kind, definition]));

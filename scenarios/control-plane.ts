@@ -17,7 +17,25 @@ import { scheduler } from '../controllers/scheduler/index.ts';
 import { statefulSetController } from '../controllers/statefulset/index.ts';
 import { ttlAfterFinishedController } from '../controllers/ttl-after-finished/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
+import { ingressController } from '../controllers/ingress/index.ts';
+import type { TrafficFlow } from '../controllers/traffic/flow.ts';
+import { trafficGenerator } from '../controllers/traffic/index.ts';
 
-export function controlPlane(images: ImageCatalog): Controller<ClusterState>[] {
-  return [scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), garbageCollector(), podGcController()];
+export interface ControlPlaneOptions {
+  /** The scenario's traffic steps. */
+  readonly traffic?: readonly TrafficFlow[];
+  /** The address ksim's ingress controller writes into the Ingresses it serves. */
+  readonly ingressAddress?: string;
+}
+
+/**
+ * The traffic generator comes last of all, so each batch of requests meets the cluster as every
+ * component has left it at that instant.
+ */
+export function controlPlane(images: ImageCatalog, options: ControlPlaneOptions = {}): Controller<ClusterState>[] {
+  const traffic = options.traffic ?? [];
+  return [
+    scheduler(), kubelet(images), replicaSetController(), replicationController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), ttlAfterFinishedController(), ingressController(options.ingressAddress), garbageCollector(), podGcController(),
+    ...(traffic.length === 0 ? [] : [trafficGenerator(traffic, (image) => images(image).readyMs)]),
+  ];
 }

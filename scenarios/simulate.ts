@@ -15,6 +15,7 @@ import { imageCatalog } from './images.ts';
 import { MAX_NODES, nodeCount, nodeManifests } from './nodes.ts';
 import { SYSTEM_PRIORITY_CLASSES } from '../kinds/validation/priority-class.ts';
 import { compileSteps } from './steps.ts';
+import { TrafficTally } from './traffic-totals.ts';
 
 export const DEFAULT_SEED = 1;
 
@@ -117,14 +118,16 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   const events: KsimEvent[] = [];
   const keep = options.keepEvents ?? true;
   const requests = { rejected: 0, warnings: 0 };
+  const traffic = new TrafficTally();
   const engine = new Engine(
     {
       initialState: initialState(),
       admit: apiServer(),
       reduce,
-      controllers: controlPlane(imageCatalog(scenario.images ?? {})),
+      controllers: controlPlane(imageCatalog(scenario.images ?? {}), { traffic: compiled.traffic, ...(scenario.ingressController === undefined ? {} : { ingressAddress: scenario.ingressController.address }) }),
       onEvent: (event, state) => {
         if (keep) events.push(event);
+        if (event.type === 'traffic/served') traffic.observe(event);
         if (event.type === 'request/rejected' && isScenarioRequest(event)) requests.rejected++;
         if (event.type === 'request/warned' && isScenarioRequest(event)) requests.warnings += event.warnings.length;
         options.onEvent?.(event, state);
@@ -140,7 +143,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   const unreached = ordered.filter(({ atMs }) => atMs > untilMs).map(({ atMs, expectation, place }) => ({ atMs, description: describeExpectation(expectation), place }));
   for (const { atMs, expectation } of checks) {
     engine.runUntil(atMs);
-    const result = checkExpectation(engine.currentState, expectation, atMs);
+    const result = checkExpectation(engine.currentState, expectation, atMs, (flow) => traffic.totals(flow));
     expectations.push(result);
     options.onExpectation?.(result);
   }

@@ -8,7 +8,7 @@ import { genericHeaders, genericRow } from '../printers/generic.ts';
 import { HORIZONTAL_POD_AUTOSCALER_FIELDS } from '../schema/autoscaling.ts';
 import { CONFIG_MAP_FIELDS, LIMIT_RANGE_FIELDS, RESOURCE_QUOTA_FIELDS, SECRET_FIELDS, SERVICE_ACCOUNT_FIELDS } from '../schema/config.ts';
 import type { StructType } from '../schema/field-types.ts';
-import { ENDPOINT_SLICE_FIELDS, ENDPOINTS_FIELDS, INGRESS_CLASS_FIELDS, INGRESS_FIELDS, NETWORK_POLICY_FIELDS, SERVICE_FIELDS } from '../schema/networking.ts';
+import { ENDPOINT_SLICE_FIELDS, ENDPOINTS_FIELDS, NETWORK_POLICY_FIELDS, SERVICE_FIELDS } from '../schema/networking.ts';
 import { POD_TEMPLATE_FIELDS } from '../schema/pod.ts';
 import {
   CLUSTER_ROLE_BINDING_FIELDS,
@@ -49,7 +49,7 @@ const named = (group: string, version: string, kind: string, plural: string, sho
 });
 
 const LATER = {
-  services: 'Services, endpoints and traffic are not simulated yet (no ClusterIP, no endpoints)',
+  services: 'no ClusterIP or NodePort allocation and no EndpointSlice controller yet: kube-proxy, cluster DNS and traffic read only the clusterIP, ports and slices the manifests give',
   storage: 'storage is not simulated yet (no binding, no provisioning)',
   config: 'pods do not read ConfigMaps and Secrets yet; the kubelet starts containers without them',
   autoscaling: 'autoscaling is not simulated yet (no metrics, no HPA controller)',
@@ -67,9 +67,7 @@ export const STORED_KINDS: readonly KindDefinition[] = [
   storedKind(core('ResourceQuota', 'resourcequotas', ['quota']), RESOURCE_QUOTA_FIELDS, LATER.policy),
   storedKind(core('PodTemplate', 'podtemplates', []), POD_TEMPLATE_FIELDS, 'PodTemplates are stored only'),
   storedKind(named('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', []), ENDPOINT_SLICE_FIELDS, LATER.services),
-  storedKind(named('networking.k8s.io', 'v1', 'Ingress', 'ingresses', ['ing']), INGRESS_FIELDS, LATER.services),
-  storedKind(named('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', [], false), INGRESS_CLASS_FIELDS, LATER.services),
-  storedKind(named('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', ['netpol']), NETWORK_POLICY_FIELDS, 'network policies are stored only; traffic is not simulated yet'),
+  storedKind(named('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', ['netpol']), NETWORK_POLICY_FIELDS, 'network policies are stored only; scenario traffic does not honour them'),
   storedKind({ ...named('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', ['hpa']), categories: ['all'] }, HORIZONTAL_POD_AUTOSCALER_FIELDS, LATER.autoscaling),
   storedKind(named('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', ['pdb']), POD_DISRUPTION_BUDGET_FIELDS, 'no disruption controller computes status.disruptionsAllowed and the Eviction API is not simulated; only preemption reads the budget, as its status is written'),
   storedKind(named('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', ['sc'], false), STORAGE_CLASS_FIELDS, LATER.storage),
