@@ -89,6 +89,9 @@ function admitCommand(command: Command, state: ClusterState, context: ApiContext
     case 'setUnschedulable':
     case 'reportNodeStatus':
       return admitNodeCommand(command, state);
+    case 'recordTraffic':
+      // A measurement, not a change of any object: recorded as made.
+      return [{ type: 'traffic/served', ...command.traffic }];
     default:
       return assertNever(command);
   }

@@ -93,9 +93,25 @@ export type Command =
   /** An Event recorded on its own, with no other request to carry it (a Warning about a spec). */
   | (Request & { readonly type: 'recordEvent'; readonly event: EventRecord })
   | (Request & { readonly type: 'setUnschedulable'; readonly name: string; readonly unschedulable: boolean })
+  /** A traffic step's measurement of one interval, recorded as it was made (no object changes). */
+  | (Request & { readonly type: 'recordTraffic'; readonly traffic: TrafficRecord })
   | (Request & { readonly type: 'bindPod'; readonly nodeName: string } & PodTarget)
   | (Request & { readonly type: 'reportSchedulingFailure'; readonly reason: string; readonly message: string; readonly nominatedNodeName?: string } & PodTarget)
   | (Request & { readonly type: 'updatePodStatus'; readonly status: PodStatus } & PodTarget)
   | (Request & { readonly type: 'reportNodeStatus'; readonly name: string; readonly status: NodeStatus });
 
 export type CommandType = Command['type'];
+
+/** What a `traffic/served` event carries. */
+export interface TrafficRecord {
+  /** The traffic step's name. */
+  readonly flow: string;
+  readonly from: string;
+  readonly to: string;
+  readonly intervalMs: number;
+  readonly requests: number;
+  /** Requests each endpoint answered, by "namespace/pod" (or address:port), keys sorted. */
+  readonly served: Readonly<Record<string, number>>;
+  /** Requests that failed, by reason, keys sorted. */
+  readonly failed: Readonly<Record<string, number>>;
+}

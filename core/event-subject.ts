@@ -53,6 +53,8 @@ export function eventSubject(event: KsimEvent): EventSubject {
     case 'request/rejected':
     case 'request/warned':
       return named(event.request.kind, event.request.namespace, event.request.name);
+    case 'traffic/served':
+      return named('Traffic', undefined, event.flow);
     default:
       return assertNever(event);
   }

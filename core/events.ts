@@ -97,6 +97,20 @@ export const eventPayloads = {
   }),
   /** Warnings the API server returned with a request (unknown fields, deduplicated owner references). */
   'request/warned': t.type({ request: RequestInfo, warnings: t.array(t.string) }),
+  /**
+   * One interval of a scenario's traffic step: how many requests were sent, how many each
+   * endpoint served (by "namespace/pod", or address:port for an endpoint with no pod) and how many
+   * failed, by reason. Nothing in the cluster changes; the log keeps the measurement.
+   */
+  'traffic/served': t.type({
+    flow: t.string,
+    from: t.string,
+    to: t.string,
+    intervalMs: t.number,
+    requests: t.number,
+    served: t.record(t.string, t.number),
+    failed: t.record(t.string, t.number),
+  }),
 } as const;
 
 type Payloads = typeof eventPayloads;

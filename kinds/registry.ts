@@ -5,6 +5,7 @@
 import type { KubeObject } from '../core/objects.ts';
 import { CONFIG_MAP, SECRET, SERVICE_ACCOUNT } from './builtin/config.ts';
 import { EVENT } from './builtin/event.ts';
+import { INGRESS, INGRESS_CLASS } from './builtin/ingress.ts';
 import { NAMESPACE } from './builtin/namespace.ts';
 import { NODE } from './builtin/node.ts';
 import { POD } from './builtin/pod.ts';
@@ -43,6 +44,8 @@ const KINDS: readonly KindDefinition[] = [
   PERSISTENT_VOLUME as unknown as KindDefinition,
   STORAGE_CLASS as unknown as KindDefinition,
   ...STORED_KINDS,
+  INGRESS as unknown as KindDefinition,
+  INGRESS_CLASS as unknown as KindDefinition,
 ];
 
 const BY_KIND = new Map<string, KindDefinition>(KINDS.map((definition) => [definition.kind, definition]));

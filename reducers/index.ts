@@ -46,6 +46,7 @@ function reduceKind(state: ClusterState, event: KsimEvent): ClusterState {
       return reduceRecordedEvent(state, event);
     case 'request/rejected':
     case 'request/warned':
+    case 'traffic/served':
       return state;
     default:
       return assertNever(event);

@@ -17,6 +17,7 @@ import { kindDefinition } from '../kinds/registry.ts';
 import { eventSubject, subjectPath } from '../core/event-subject.ts';
 import { describeObjectUpdate, warningsOnWrite } from './object-change.ts';
 import { describePodStatusChange } from './pod-status-change.ts';
+import { trafficDetail } from './traffic-story.ts';
 
 export interface StoryOptions {
   /** Also tell node heartbeats that change nothing (left out by default: they are most of a long log). */
@@ -150,6 +151,8 @@ export class Storyteller {
         return { detail: rejectedDetail(event) };
       case 'request/warned':
         return { detail: `${requestText(event.request)}: ${event.warnings.map((warning) => `Warning: ${warning}`).join('; ')}` };
+      case 'traffic/served':
+        return { detail: trafficDetail(event) };
       default:
         return assertNever(event);
     }

@@ -7,6 +7,7 @@ import { parseDurationMs } from '../core/duration.ts';
 import { parseQuantity } from '../core/quantity.ts';
 import { ClusterSettingsCodec } from './cluster-settings.ts';
 import { keyedBy } from './strict-keys.ts';
+import { trafficAction } from './traffic-codec.ts';
 
 export const DurationMs = new t.Type<number, string, unknown>(
   'a duration like 500ms, 90s, 5m or 1h',
@@ -149,6 +150,7 @@ export const stepActions = {
   cordon: t.string,
   uncordon: t.string,
   expect: t.array(Expectation),
+  traffic: trafficAction(DurationMs),
 } as const;
 
 export type StepActionKey = keyof typeof stepActions;
@@ -201,6 +203,8 @@ export const ScenarioCodec = t.intersection([
     steps: t.array(StepCodec),
     /** Refuse, rather than warn about, unknown fields in manifests, and fail the run on any refusal or warning. */
     strict: t.boolean,
+    /** ksim's ingress controller (IngressClass controller ksim.io/ingress): the address it writes into each Ingress it serves. */
+    ingressController: t.type({ address: t.string }),
   }),
 ]);
 

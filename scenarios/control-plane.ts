@@ -4,7 +4,9 @@
 // controllers (a Deployment's of its ReplicaSets) after those, so the statuses they read are fresh.
 // The endpoint controllers follow the pods they list, the simulated cloud's service controller
 // after them; the PV controller and the simulated provisioner come before the garbage collectors.
-// The pod garbage collector comes last: it only acts on its own beat.
+// The pod garbage collector comes after them: it only acts on its own beat. The traffic generator
+// comes last of all, so each batch of requests meets the cluster as every component has left it
+// at that instant.
 
 import type { Controller } from '../core/controller.ts';
 import { garbageCollector } from '../controllers/garbage-collector/index.ts';
@@ -27,13 +29,23 @@ import { endpointsController } from '../controllers/endpoints/index.ts';
 import { endpointSliceController } from '../controllers/endpointslice/index.ts';
 import { serviceLoadBalancerController } from '../controllers/service-lb/index.ts';
 import type { ClusterState } from '../reducers/state.ts';
+import { ingressController } from '../controllers/ingress/index.ts';
+import type { TrafficFlow } from '../controllers/traffic/flow.ts';
+import { trafficGenerator } from '../controllers/traffic/index.ts';
 
-/** What the simulated cloud offers: the ingress IPs its load balancers get (none: no cloud). */
-export interface CloudSettings {
-  readonly loadBalancerIPs: readonly string[];
+/** What a scenario sets for the components beyond the images. */
+export interface ControlPlaneOptions {
+  readonly storage?: ProvisionerOptions;
+  /** The simulated cloud's ingress IPs for LoadBalancer Services (none: no cloud). */
+  readonly loadBalancerIPs?: readonly string[];
+  /** The scenario's traffic steps. */
+  readonly traffic?: readonly TrafficFlow[];
+  /** The address ksim's ingress controller writes into the Ingresses it serves. */
+  readonly ingressAddress?: string;
 }
 
-export function controlPlane(images: ImageCatalog, storage: ProvisionerOptions = {}, cloud: CloudSettings = { loadBalancerIPs: [] }): Controller<ClusterState>[] {
+export function controlPlane(images: ImageCatalog, options: ControlPlaneOptions = {}): Controller<ClusterState>[] {
+  const traffic = options.traffic ?? [];
   // The ServiceAccount controller goes first: a new namespace's `default` account exists before a
   // workload controller of that namespace creates pods. The namespace controller next: a workload
   // controller whose creations a Terminating namespace refuses may sync again and again in one
@@ -53,12 +65,14 @@ export function controlPlane(images: ImageCatalog, storage: ProvisionerOptions =
     ttlAfterFinishedController(),
     resourceQuotaController(),
     persistentVolumeController(),
-    volumeProvisioner(storage),
+    volumeProvisioner(options.storage ?? {}),
     endpointSliceController(),
     endpointsController(),
-    serviceLoadBalancerController(cloud.loadBalancerIPs),
+    serviceLoadBalancerController(options.loadBalancerIPs ?? []),
+    ingressController(options.ingressAddress),
     garbageCollector(),
     podGcController(),
+    ...(traffic.length === 0 ? [] : [trafficGenerator(traffic, (image) => images(image).readyMs)]),
   ];
 }
 

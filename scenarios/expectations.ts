@@ -10,6 +10,7 @@ import { listObjects, lookupObject } from '../reducers/lookup.ts';
 import type { ClusterState } from '../reducers/state.ts';
 import type { ExpectationSpec } from './codecs.ts';
 import { parseFieldPath, valueAtSegments } from './field-path.ts';
+import type { TrafficTotals } from './traffic-totals.ts';
 
 export interface ExpectationResult {
   readonly atMs: number;
@@ -58,7 +59,22 @@ function selected(state: ClusterState, spec: ExpectationSpec, kind: string, name
   return objects.filter((object) => selectorMatches(parsed.selector, object.metadata.labels));
 }
 
-export function checkExpectation(state: ClusterState, spec: ExpectationSpec, atMs: number): ExpectationResult {
+/** The pseudo-kind of expectations on a traffic step's results. */
+export const TRAFFIC_KIND = 'Traffic';
+
+function checkTraffic(spec: ExpectationSpec, atMs: number, traffic: (flow: string) => TrafficTotals): ExpectationResult {
+  const description = describe(spec, TRAFFIC_KIND);
+  const totals = traffic(spec.name ?? '');
+  if (spec.path === undefined) return { atMs, passed: true, description, detail: `${totals.requests} requests` };
+  const actual = valueAtPath(totals, spec.path);
+  const passed = matchesExpected(actual, spec.equals);
+  return { atMs, passed, description, detail: passed ? `at ${formatDurationMs(atMs)}` : `${spec.path} is ${JSON.stringify(actual) ?? 'absent'} (${totals.requests} requests, ${totals.failed} failed)` };
+}
+
+const NO_TRAFFIC = (): TrafficTotals => ({ requests: 0, served: 0, failed: 0, servedBy: {}, failedBy: {} });
+
+export function checkExpectation(state: ClusterState, spec: ExpectationSpec, atMs: number, traffic: (flow: string) => TrafficTotals = NO_TRAFFIC): ExpectationResult {
+  if (spec.kind === TRAFFIC_KIND) return checkTraffic(spec, atMs, traffic);
   const kind = resolveKind(spec.kind)?.kind ?? spec.kind;
   const namespace = isNamespacedKind(kind) ? (spec.namespace ?? 'default') : undefined;
   const description = describe(spec, kind);

@@ -18,6 +18,7 @@ import { MAX_NODES, nodeCount, nodeManifests } from './nodes.ts';
 import { SYSTEM_PRIORITY_CLASSES } from '../kinds/validation/priority-class.ts';
 import { compileSteps } from './steps.ts';
 import { serviceNetworkOf } from './cluster-settings.ts';
+import { TrafficTally } from './traffic-totals.ts';
 
 export const DEFAULT_SEED = 1;
 
@@ -128,15 +129,22 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   const events: KsimEvent[] = [];
   const keep = options.keepEvents ?? true;
   const requests = { rejected: 0, warnings: 0 };
+  const traffic = new TrafficTally();
   const engine = new Engine(
     {
       initialState: initialState(),
       admit: apiServer(serviceNetworkOf(scenario.cluster)),
       reduce,
-      controllers: controlPlane(imageCatalog(scenario.images ?? {}), storageOptions(scenario), { loadBalancerIPs: scenario.cluster?.loadBalancerIPs ?? [] }),
+      controllers: controlPlane(imageCatalog(scenario.images ?? {}), {
+        storage: storageOptions(scenario),
+        loadBalancerIPs: scenario.cluster?.loadBalancerIPs ?? [],
+        traffic: compiled.traffic,
+        ...(scenario.ingressController === undefined ? {} : { ingressAddress: scenario.ingressController.address }),
+      }),
       ownAdmissionStreams: OWN_ADMISSION_STREAMS,
       onEvent: (event, state) => {
         if (keep) events.push(event);
+        if (event.type === 'traffic/served') traffic.observe(event);
         if (event.type === 'request/rejected' && isScenarioRequest(event)) requests.rejected++;
         if (event.type === 'request/warned' && isScenarioRequest(event)) requests.warnings += event.warnings.length;
         options.onEvent?.(event, state);
@@ -152,7 +160,7 @@ export function simulate(scenario: Scenario, options: SimulationOptions = {}, la
   const unreached = ordered.filter(({ atMs }) => atMs > untilMs).map(({ atMs, expectation, place }) => ({ atMs, description: describeExpectation(expectation), place }));
   for (const { atMs, expectation } of checks) {
     engine.runUntil(atMs);
-    const result = checkExpectation(engine.currentState, expectation, atMs);
+    const result = checkExpectation(engine.currentState, expectation, atMs, (flow) => traffic.totals(flow));
     expectations.push(result);
     options.onExpectation?.(result);
   }

@@ -9,6 +9,8 @@ import { parseSelector } from '../core/labels.ts';
 import type { ExpectationSpec, Step } from './codecs.ts';
 import { expectationErrors } from './expectation-checks.ts';
 import { flattenManifest } from './manifest-list.ts';
+import type { TrafficFlow } from '../controllers/traffic/flow.ts';
+import { sourceOf } from './traffic-codec.ts';
 
 export interface TimedCommand {
   readonly atMs: number;
@@ -24,6 +26,8 @@ export interface TimedExpectation {
 
 export interface CompiledSteps {
   readonly commands: readonly TimedCommand[];
+  /** The traffic steps, in order. */
+  readonly traffic: readonly TrafficFlow[];
   readonly expectations: readonly TimedExpectation[];
   readonly errors: readonly string[];
 }
@@ -104,21 +108,37 @@ function commandsOf(step: Step, path: string, fieldValidation: FieldValidation):
     case 'uncordon':
       return [{ type: 'setUnschedulable', actor: ACTOR, name: step.value, unschedulable: step.action === 'cordon' }];
     case 'expect':
+    case 'traffic':
       return [];
   }
+}
+
+/** The traffic steps' names in order: their own, or traffic-N for the Nth traffic step. */
+function trafficNames(steps: readonly Step[]): string[] {
+  return steps.filter((step) => step.action === 'traffic').map((step, index) => (step.value as { name?: string }).name ?? `traffic-${index + 1}`);
+}
+
+/** A traffic step as the load generator runs it. */
+function trafficFlow(step: Extract<Step, { action: 'traffic' }>, name: string): TrafficFlow {
+  const { namespace = 'default', from, to, rate, for: durationMs } = step.value;
+  return { name, atMs: step.atMs, durationMs, perSecond: rate, from: sourceOf(from, namespace), to, namespace };
 }
 
 export function compileSteps(steps: readonly Step[], label: string, options: CompileOptions): CompiledSteps {
   const commands: TimedCommand[] = [];
   const expectations: TimedExpectation[] = [];
   const errors: string[] = [];
+  const traffic: TrafficFlow[] = [];
+  // Expectations may name a traffic step given later in the list.
+  const flowNames = trafficNames(steps);
+  let trafficOrdinal = 0;
   const fieldValidation: FieldValidation = options.strict === true ? 'Strict' : 'Warn';
   steps.forEach((step, index) => {
     if (step.action === 'expect') {
       for (const [i, expectation] of step.value.entries()) {
         const path = `steps[${index}].expect[${i}]`;
         expectations.push({ atMs: step.atMs, expectation, place: path });
-        errors.push(...expectationErrors(expectation, { path, atMs: step.atMs, untilMs: options.untilMs }).map((line) => `${label}: ${line}`));
+        errors.push(...expectationErrors(expectation, { path, atMs: step.atMs, untilMs: options.untilMs }, flowNames).map((line) => `${label}: ${line}`));
       }
       return;
     }
@@ -126,10 +146,16 @@ export function compileSteps(steps: readonly Step[], label: string, options: Com
       errors.push(`${label}: steps[${index}]: at ${formatDurationMs(step.atMs)}, after the run ends at ${formatDurationMs(options.untilMs)}: it would never be sent`);
       return;
     }
+    if (step.action === 'traffic') {
+      const flow = trafficFlow(step, flowNames[trafficOrdinal++] ?? '');
+      if (traffic.some((other) => other.name === flow.name)) errors.push(`${label}: steps[${index}].traffic.name: ${JSON.stringify(flow.name)} names another traffic step too`);
+      else traffic.push(flow);
+      return;
+    }
     const compiled = commandsOf(step, `steps[${index}]`, fieldValidation);
     if (typeof compiled === 'string') errors.push(`${label}: ${compiled}`);
     else for (const command of compiled) commands.push({ atMs: step.atMs, command });
   });
-  return { commands, expectations, errors };
+  return { commands, traffic, expectations, errors };
 }
 

@@ -19,7 +19,7 @@ export interface ChangedObject {
 
 /** The stored object the event changed; none for a recorded Event's subject or a refused request. */
 function target(event: KsimEvent): { readonly kind: string; readonly key: string } | undefined {
-  if (event.type === 'event/recorded' || event.type === 'request/rejected' || event.type === 'request/warned') return undefined;
+  if (event.type === 'event/recorded' || event.type === 'request/rejected' || event.type === 'request/warned' || event.type === 'traffic/served') return undefined;
   const { kind, namespace, name } = eventSubject(event);
   return name === undefined ? undefined : { kind, key: objectKey(namespace, name) };
 }

@@ -48,6 +48,7 @@ const IRRELEVANT = new Set<KsimEvent['type']>([
   'event/recorded',
   'request/rejected',
   'request/warned',
+  'traffic/served',
 ]);
 
 /** The items a change gives the collector. */

@@ -25,10 +25,8 @@ export function tellServiceStatus(status: unknown): string {
 function serviceWarnings(service: Service): string[] {
   const warnings: string[] = [];
   const spec = service.spec ?? {};
-  // Nothing routes traffic yet (no kube-proxy), so these shape nothing.
-  if (spec.sessionAffinity === 'ClientIP') warnings.push('spec.sessionAffinity ClientIP is stored; no traffic is simulated, so nothing keeps clients on one endpoint');
-  if (spec.externalTrafficPolicy === 'Local' || spec.internalTrafficPolicy === 'Local') warnings.push('traffic policy Local is stored; no traffic is simulated, so nothing routes by it');
-  if ((spec.externalIPs ?? []).length > 0) warnings.push('spec.externalIPs is stored; no traffic is simulated, so nothing answers on them');
+  // kube-proxy's view honours the traffic policies and external IPs; it picks endpoints at random, per request.
+  if (spec.sessionAffinity === 'ClientIP') warnings.push('spec.sessionAffinity ClientIP is stored; simulated traffic picks an endpoint per request, so nothing keeps clients on one endpoint');
   if ((spec.loadBalancerSourceRanges as unknown[] | undefined)?.length) warnings.push('spec.loadBalancerSourceRanges is not simulated (nothing filters traffic by source)');
   if (spec.loadBalancerClass !== undefined) warnings.push('spec.loadBalancerClass names an implementation ksim does not run; the simulated cloud controller leaves this Service alone');
   if ((spec.ipFamilies ?? []).some((family) => family !== 'IPv4') || (spec.ipFamilyPolicy ?? 'SingleStack') !== 'SingleStack') {

@@ -7,7 +7,7 @@ import type { KindDefinition, KindNames } from '../definition.ts';
 import { genericHeaders, genericRow } from '../printers/generic.ts';
 import { HORIZONTAL_POD_AUTOSCALER_FIELDS } from '../schema/autoscaling.ts';
 import type { StructType } from '../schema/field-types.ts';
-import { INGRESS_CLASS_FIELDS, INGRESS_FIELDS, NETWORK_POLICY_FIELDS } from '../schema/networking.ts';
+import { NETWORK_POLICY_FIELDS } from '../schema/networking.ts';
 import { POD_TEMPLATE_FIELDS } from '../schema/pod.ts';
 import {
   CLUSTER_ROLE_BINDING_FIELDS,
@@ -47,16 +47,13 @@ const named = (group: string, version: string, kind: string, plural: string, sho
 });
 
 const LATER = {
-  services: 'Ingress and traffic are not simulated yet (no ingress controller routes requests)',
   autoscaling: 'autoscaling is not simulated yet (no metrics, no HPA controller)',
   policy: 'the API server does not enforce this yet',
 };
 
 export const STORED_KINDS: readonly KindDefinition[] = [
   storedKind(core('PodTemplate', 'podtemplates', []), POD_TEMPLATE_FIELDS, 'PodTemplates are stored only'),
-  storedKind(named('networking.k8s.io', 'v1', 'Ingress', 'ingresses', ['ing']), INGRESS_FIELDS, LATER.services),
-  storedKind(named('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', [], false), INGRESS_CLASS_FIELDS, LATER.services),
-  storedKind(named('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', ['netpol']), NETWORK_POLICY_FIELDS, 'network policies are stored only; traffic is not simulated yet'),
+  storedKind(named('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', ['netpol']), NETWORK_POLICY_FIELDS, 'network policies are stored only; scenario traffic does not honour them'),
   storedKind({ ...named('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', ['hpa']), categories: ['all'] }, HORIZONTAL_POD_AUTOSCALER_FIELDS, LATER.autoscaling),
   storedKind(named('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', ['pdb']), POD_DISRUPTION_BUDGET_FIELDS, 'no disruption controller computes status.disruptionsAllowed and the Eviction API is not simulated; only preemption reads the budget, as its status is written'),
   storedKind(named('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', []), ROLE_FIELDS, 'RBAC is not enforced'),

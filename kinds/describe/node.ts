@@ -8,6 +8,7 @@ import type { ClusterState } from '../../reducers/state.ts';
 import { nodeRoles } from '../printers/nodes.ts';
 import { ageSince, rfc1123z } from '../printers/time.ts';
 import type { DescribeWriter } from './describe-writer.ts';
+import { describeServiceRules } from './service-rules.ts';
 import { annotationsMultiline, labelsMultiline, taintsMultiline } from './fields.ts';
 import { type Amounts, amountsOf, formatAmount, podRequestsAndLimits } from './pod-resources.ts';
 
@@ -135,4 +136,5 @@ export function describeNode(w: DescribeWriter, node: Node, state: ClusterState,
   const allocatable = allocatableOf(node);
   describePods(w, pods, allocatable, nowMs);
   describeAllocated(w, pods, allocatable);
+  describeServiceRules(w, node, state);
 }

@@ -81,7 +81,7 @@ describe('admission: kinds the cluster does not serve', () => {
       { verb: 'apply', kind: 'Deploymnet', name: 'web' },
       { verb: 'apply', kind: 'Deploymnet', name: 'web' },
     ]);
-    expect(warning).toMatch(/^ksim does not serve kind "Deploymnet" in apps\/v1 \(did you mean Deployment\?\); it simulates ConfigMap, CronJob, DaemonSet, Deployment, EndpointSlice, Endpoints, Job, LimitRange, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, PriorityClass, ReplicaSet, ReplicationController, ResourceQuota, Secret, Service, ServiceAccount, StatefulSet, StorageClass, and stores \d+ more kinds without acting on them$/);
+    expect(warning).toMatch(/^ksim does not serve kind "Deploymnet" in apps\/v1 \(did you mean Deployment\?\); it simulates ConfigMap, CronJob, DaemonSet, Deployment, EndpointSlice, Endpoints, Ingress, IngressClass, Job, LimitRange, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, PriorityClass, ReplicaSet, ReplicationController, ResourceQuota, Secret, Service, ServiceAccount, StatefulSet, StorageClass, and stores \d+ more kinds without acting on them$/);
   });
 
   it('says which version serves a known kind', () => {

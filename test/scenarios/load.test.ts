@@ -49,7 +49,7 @@ describe('loading scenarios', () => {
     expect(errorsOf('name: x\nimages:\n  batch:1.0: { runfor: 30s }\n')).toEqual(['images.batch:1.0.runfor: unknown key; did you mean "runFor"?']);
     expect(errorsOf('name: x\nsteps:\n  - at: 1s\n    scale: { kind: ReplicaSet, name: web, replica: 3 }\n')).toEqual(['steps[0].scale.replica: unknown key; did you mean "replicas"?']);
     expect(errorsOf('name: x\nsteps:\n  - at: 1s\n    expect: [{ kind: Pod, cout: 1 }]\n')).toEqual(['steps[0].expect[0].cout: unknown key; did you mean "count"?']);
-    expect(errorsOf('name: x\nfoo: 1\n')).toEqual(['foo: unknown key; the keys here are name, description, seed, until, nodes, cluster, images, storage, steps, strict']);
+    expect(errorsOf('name: x\nfoo: 1\n')).toEqual(['foo: unknown key; the keys here are name, description, seed, until, nodes, cluster, images, storage, steps, strict, ingressController']);
   });
 
   it('leaves the manifests and patches of steps to the API server', () => {
